@@ -1,0 +1,50 @@
+"""The rating the app proposes from an answer's outcome and response time.
+
+The student sees this rating preselected and may override it. Thresholds, by how the question
+is answered (the ``input`` of its kind):
+
+* wrong → Again, whatever the time;
+* right but slower than ``SLOW_MS`` for the kind → Hard (the answer came with effort);
+* right and, for a typed answer, faster than ``FAST_TYPED_MS`` → Easy: producing the answer
+  quickly from memory is strong evidence; picking a choice or true/false quickly is not,
+  because recognition is easier than recall, so those never earn Easy;
+* right otherwise → Good.
+
+A flashcard is self-graded ("I knew it" is ``correct``) and timed like a typed answer but never
+proposed Easy: the flip itself is quick whatever the student recalled.
+"""
+from __future__ import annotations
+
+from quizapp.scheduling.state import Rating
+
+TYPED_KINDS = frozenset({"short", "cloze"})
+CHOICE_KINDS = frozenset({"mcq", "truefalse"})
+SELF_GRADED_KINDS = frozenset({"flashcard"})
+SLOW_MS = {"typed": 20_000, "choice": 12_000, "self": 15_000}
+FAST_TYPED_MS = 6_000
+
+
+def answer_mode(kind: str) -> str:
+    """"typed", "choice" or "self" for a question kind; ValueError for an unknown kind."""
+    if kind in TYPED_KINDS:
+        return "typed"
+    if kind in CHOICE_KINDS:
+        return "choice"
+    if kind in SELF_GRADED_KINDS:
+        return "self"
+    known = ", ".join(sorted(TYPED_KINDS | CHOICE_KINDS | SELF_GRADED_KINDS))
+    raise ValueError(f"no grading rule for question kind {kind!r} (known: {known})")
+
+
+def propose_rating(correct: bool, response_ms: int, kind: str) -> Rating:
+    """Again, Hard, Good or Easy for one answer (see the module docstring for thresholds)."""
+    if response_ms < 0:
+        raise ValueError(f"response time cannot be negative, got {response_ms} ms")
+    mode = answer_mode(kind)
+    if not correct:
+        return Rating.AGAIN
+    if response_ms > SLOW_MS[mode]:
+        return Rating.HARD
+    if mode == "typed" and response_ms < FAST_TYPED_MS:
+        return Rating.EASY
+    return Rating.GOOD
