@@ -1,0 +1,180 @@
+"""What every format shares: the error and result types, reading uploaded bytes as text, and
+turning drafted questions into valid bank questions.
+
+An importer parses its file into ``Draft`` questions (a question dict plus where it came from).
+``finish`` validates every draft against the bank schema and its kind, gives drafts without an id
+a stable one, and either returns all the questions or raises ``FormatError`` listing every problem
+with its place: an import never yields part of a file.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import jsonschema
+
+from quizapp.bank.format import CATEGORIES, question_id
+
+# Uploads are read whole into memory; a bank of a few thousand questions is well under 1 MB.
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+# A category for questions from files that do not say which of ours they belong to.
+DEFAULT_CATEGORY = "what"
+# What Moodle writes for the blank of a missing-word question; imported cloze prompts use it too.
+MOODLE_BLANK = "_____"
+# Imported questions without an id get one hashed from their content under this namespace.
+IMPORT_NAMESPACE = "imported"
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
+# Characters XML 1.0 cannot hold and no quiz text needs (tab, newline and return are fine).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+class FormatError(ValueError):
+    """A file that cannot be imported or questions that cannot be exported.
+
+    ``problems`` lists every problem, each starting with its place ("line 12: …").
+    """
+
+    def __init__(self, problems: list[str] | str):
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        count = len(self.problems)
+        summary = self.problems[0] if count == 1 else f"{count} problems: {self.problems[0]} …"
+        super().__init__(summary)
+
+
+@dataclass
+class ImportResult:
+    """Valid bank questions read from one file, with the set's title and article if it has one."""
+
+    questions: list[dict]
+    title: str
+    article: dict | None = None
+    format: str = ""
+
+
+@dataclass
+class Draft:
+    """A question read from a file, not yet validated; ``where`` says where it came from."""
+
+    question: dict
+    where: str
+    problems: list[str] = field(default_factory=list)
+
+
+def decode_text(data: bytes) -> str:
+    """Uploaded bytes as text, or a FormatError saying why they are not readable text."""
+    if not data or not data.strip():
+        raise FormatError("the file is empty")
+    if len(data) > MAX_IMPORT_BYTES:
+        raise FormatError(
+            f"the file is {len(data) / 1024 / 1024:.1f} MB; "
+            f"the limit is {MAX_IMPORT_BYTES // 1024 // 1024} MB"
+        )
+    skip = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise FormatError(f"byte {nul}: a binary file, not text")
+    try:
+        text = data[skip:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"byte {exc.start + skip}: not UTF-8 text") from exc
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def title_from_filename(filename: str) -> str:
+    """A set title from an upload's name: "capitals of europe.gift" → "capitals of europe"."""
+    stem = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    stem = " ".join(stem.replace("_", " ").split())
+    return stem or "Imported questions"
+
+
+def category_path(title: str, category: str) -> str:
+    """The Moodle category path we write: ``$course$/top/<set title>/<category>``.
+
+    Moodle separates levels with "/" and reads "//" as a "/" inside a name.
+    """
+    return f"$course$/top/{' '.join(title.split()).replace('/', '//')}/{category}"
+
+
+def read_category_path(path: str) -> tuple[str | None, str | None]:
+    """(our category, the set title above it) from a Moodle category path, each if there is one.
+
+    "$course$/top/Capitals/who" → ("who", "Capitals"); "$course$/top/Geography" → (None, None).
+    """
+    levels = [p.replace("\x00", "/").strip()
+              for p in path.strip().replace("//", "\x00").split("/") if p.strip()]
+    category = levels[-1].casefold() if levels and levels[-1].casefold() in CATEGORIES else None
+    above = levels[-2] if category and len(levels) >= 2 else None
+    return category, (above if above not in (None, "top", "$course$", "$system$") else None)
+
+
+@lru_cache(maxsize=1)
+def _question_validator() -> jsonschema.Draft202012Validator:
+    text = resources.files("quizapp.bank").joinpath("schema.json").read_text("utf-8")
+    schema = json.loads(text)
+    return jsonschema.Draft202012Validator({"$defs": schema["$defs"], "$ref": "#/$defs/question"})
+
+
+def question_problems(question: dict) -> list[str]:
+    """Schema and kind problems of one bank question, as "field: message"."""
+    problems = []
+    for error in _question_validator().iter_errors(question):
+        place = ".".join(str(p) for p in error.absolute_path) or "question"
+        problems.append(f"{place}: {error.message}")
+    if problems:
+        return sorted(problems)
+    from quizapp.bank.kinds import get_kind
+
+    problems += get_kind(question["kind"]).validate(question)
+    for name in ("prompt", "answer", "explanation"):
+        value = question.get(name)
+        if isinstance(value, str) and _CONTROL.search(value):
+            char = _CONTROL.search(value).group()
+            problems.append(f"{name}: contains the control character U+{ord(char):04X}")
+    return problems
+
+
+def stable_id(question: dict) -> str:
+    """An id from the question's content, the same every time the same question is imported."""
+    return question_id(IMPORT_NAMESPACE, question.get("kind", ""), question.get("category", ""),
+                       question.get("answer", ""), question.get("prompt", ""))
+
+
+def finish(drafts: list[Draft], *, context: list[str] | None = None) -> list[dict]:
+    """Validated bank questions from drafts, or FormatError with every problem located."""
+    problems = list(context or [])
+    seen: dict[str, str] = {}
+    questions = []
+    for draft in drafts:
+        question = {k: v for k, v in draft.question.items() if v not in (None, [], "")}
+        if "id" not in question and not draft.problems:
+            question["id"] = stable_id(question)
+        found = draft.problems + question_problems(question)
+        qid = question.get("id")
+        if not found and qid in seen:
+            found.append(f"the same question (id {qid}) as {seen[qid]}")
+        problems += [f"{draft.where}: {p}" for p in found]
+        if qid is not None:
+            seen.setdefault(qid, draft.where)
+        questions.append(question)
+    if problems:
+        raise FormatError(problems)
+    if not questions:
+        raise FormatError("the file holds no questions")
+    return questions
+
+
+def check_exportable(questions: list[dict]) -> None:
+    """Refuse to write questions that are not valid bank questions: an export must import again."""
+    problems = []
+    for number, question in enumerate(questions, 1):
+        name = question.get("id", "?") if isinstance(question, dict) else "?"
+        if not isinstance(question, dict):
+            problems.append(f"question {number}: not a question")
+            continue
+        problems += [f"question {number} ({name}): {p}" for p in question_problems(question)]
+    if problems:
+        raise FormatError(problems)
