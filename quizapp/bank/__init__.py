@@ -1,0 +1,24 @@
+"""The bank format: question banks as JSON documents, their schema, stable ids and question kinds.
+
+Pure: no Flask, no SQLAlchemy. Generation writes banks, the import service reads them, the
+formats package converts them.
+"""
+from quizapp.bank.format import (
+    BankError,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    CATEGORIES,
+    KINDS,
+    dump_bank,
+    fact_id,
+    load_bank,
+    normalise_answer,
+    question_id,
+    slugify,
+    validate_bank,
+)
+
+__all__ = [
+    "BankError", "FORMAT_NAME", "FORMAT_VERSION", "CATEGORIES", "KINDS", "dump_bank", "fact_id",
+    "load_bank", "normalise_answer", "question_id", "slugify", "validate_bank",
+]

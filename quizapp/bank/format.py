@@ -1,0 +1,120 @@
+"""Reading, validating and writing bank files, and the stable ids that keep review history.
+
+A bank file is UTF-8 JSON, pretty-printed with sorted keys so a regenerated bank diffs cleanly.
+Validation reports every problem with its JSON path (``questions[3].choices``).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+
+FORMAT_NAME = "quizapp-bank"
+FORMAT_VERSION = 1
+KINDS = ("mcq", "cloze", "short", "truefalse")
+CATEGORIES = ("who", "what", "where", "when", "operation", "number")
+
+
+class BankError(ValueError):
+    """A bank that cannot be read or is invalid; ``problems`` lists each one with its place."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.problems = problems or [message]
+
+
+def normalise_answer(text: str) -> str:
+    """Case-, accent- and punctuation-folded form of an answer, for ids and comparisons."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^\w\s]", " ", text.casefold())
+    return " ".join(text.split())
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    slug = normalise_answer(text).replace(" ", "-").replace("_", "-")
+    slug = re.sub(r"-+", "-", slug).strip("-")
+    return slug[:max_length].rstrip("-") or "untitled"
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def fact_id(article_sha256: str, category: str, answer: str, sentence: str) -> str:
+    """One fact of one article: questions asking about it are siblings."""
+    return "f-" + _digest(article_sha256, category, normalise_answer(answer), sentence.strip())[:12]
+
+
+def question_id(article_sha256: str, kind: str, category: str, answer: str, sentence: str) -> str:
+    """Same article + same fact + same kind → same id, however the prompt's wording changes."""
+    return "q-" + _digest(
+        article_sha256, kind, category, normalise_answer(answer), sentence.strip()
+    )[:16]
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict:
+    return json.loads(resources.files("quizapp.bank").joinpath("schema.json").read_text("utf-8"))
+
+
+def _path(error: jsonschema.ValidationError) -> str:
+    out = ""
+    for part in error.absolute_path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def validate_bank(bank: object) -> list[str]:
+    """Every problem in ``bank`` as "place: message"; an empty list means it is valid."""
+    validator = jsonschema.Draft202012Validator(_schema())
+    problems = [f"{_path(e)}: {e.message}" for e in validator.iter_errors(bank)]
+    if problems or not isinstance(bank, dict):
+        return sorted(problems)
+    from quizapp.bank.kinds import get_kind
+
+    seen: set[str] = set()
+    for i, question in enumerate(bank["questions"]):
+        if question["id"] in seen:
+            problems.append(f"questions[{i}].id: duplicate id {question['id']!r}")
+        seen.add(question["id"])
+        problems += [f"questions[{i}].{p}" for p in get_kind(question["kind"]).validate(question)]
+        source = question.get("source")
+        text = bank["article"].get("text")
+        if source and text is not None and not 0 <= source["start"] < source["end"] <= len(text):
+            problems.append(f"questions[{i}].source: offsets outside the article text")
+    return problems
+
+
+def load_bank(path_or_text: str | Path) -> dict:
+    """Read and validate a bank file (or JSON text); raise BankError listing every problem."""
+    if isinstance(path_or_text, Path) or not str(path_or_text).lstrip().startswith("{"):
+        try:
+            raw = Path(path_or_text).read_bytes()
+        except OSError as exc:
+            raise BankError(f"cannot read {path_or_text}: {exc.strerror}") from exc
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise BankError(f"{path_or_text}: not UTF-8 text (byte {exc.start})") from exc
+    else:
+        text = str(path_or_text)
+    try:
+        bank = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BankError(f"line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}") from exc
+    problems = validate_bank(bank)
+    if problems:
+        raise BankError(f"invalid bank: {len(problems)} problem(s)", problems)
+    return bank
+
+
+def dump_bank(bank: dict) -> str:
+    """The bank as pretty-printed JSON with sorted keys and a final newline."""
+    return json.dumps(bank, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,0 +1,54 @@
+"""Configuration: defaults here, then ``QUIZAPP_*`` environment variables, then the instance folder.
+
+``DATABASE_URL`` picks the database (SQLite in the instance folder by default);
+``SECRET_KEY`` comes from the environment or from a file generated once in the instance folder.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from pathlib import Path
+
+
+class Config:
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    WTF_CSRF_TIME_LIMIT = 8 * 3600
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    MAX_CONTENT_LENGTH = 5 * 1024 * 1024
+    QUESTIONS_DIR = None  # default: <project>/questions
+    SEEDS_DIR = None  # default: <project>/seeds
+
+
+def _env_value(raw: str):
+    """Environment values are JSON when they parse as JSON (numbers, booleans), else strings."""
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return raw
+
+
+def from_environment(environ=os.environ) -> dict:
+    values = {key[len("QUIZAPP_"):]: _env_value(v) for key, v in environ.items()
+              if key.startswith("QUIZAPP_") and not key.startswith("QUIZAPP_TEST_")}
+    if environ.get("DATABASE_URL"):
+        values["SQLALCHEMY_DATABASE_URI"] = environ["DATABASE_URL"]
+    if environ.get("SECRET_KEY"):
+        values["SECRET_KEY"] = environ["SECRET_KEY"]
+    return values
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """A random key kept in ``<instance>/secret_key``, made the first time it is needed."""
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    return path.read_text().strip()

@@ -1,0 +1,58 @@
+"""Spaced repetition per user: the append-only review log (the truth) and card state (a cache)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from quizapp.models.base import db, utcnow
+
+
+class Card(db.Model):
+    """One user's schedule for one question; rebuilt from the review log by ``srs rebuild``."""
+
+    __tablename__ = "cards"
+    __table_args__ = (UniqueConstraint("user_id", "question_id"), Index(None, "user_id", "due"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"),
+                                             index=True)
+    state: Mapped[str] = mapped_column(String(16), default="new")
+    step: Mapped[int | None]
+    stability: Mapped[float | None]
+    difficulty: Mapped[float | None]
+    due: Mapped[datetime | None]
+    last_review: Mapped[datetime | None]
+    reps: Mapped[int] = mapped_column(default=0)
+    lapses: Mapped[int] = mapped_column(default=0)
+    buried_until: Mapped[date | None]  # a sibling was studied: not again this study day
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Review(db.Model):
+    """One answer to one card. Never updated, except ``undone_at`` set once by undo."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (
+        UniqueConstraint("user_id", "request_id"),
+        Index(None, "user_id", "reviewed_at"),
+        CheckConstraint("rating >= 1 AND rating <= 4", name="rating"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"),
+                                             index=True)
+    rating: Mapped[int]
+    proposed_rating: Mapped[int | None]
+    reviewed_at: Mapped[datetime]
+    study_day: Mapped[date]
+    duration_ms: Mapped[int | None]
+    given: Mapped[str | None] = mapped_column(Text)
+    correct: Mapped[bool | None]
+    # The client's id for this answer: a resent form or a second tab writes one review, not two.
+    request_id: Mapped[str] = mapped_column(String(64))
+    origin: Mapped[str] = mapped_column(String(16), default="study")  # study | quiz
+    undone_at: Mapped[datetime | None]

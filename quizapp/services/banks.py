@@ -1,0 +1,104 @@
+"""Importing banks into the database: an idempotent upsert by stable question id.
+
+A question missing from a newer bank is deleted if nobody has studied it, and retired if
+somebody has: review history is never lost.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from quizapp.models import Article, Question, QuestionSet, Review, User
+
+QUESTION_FIELDS = ("fact", "kind", "category", "prompt", "answer", "explanation")
+
+
+@dataclass
+class ImportReport:
+    set_slug: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    retired: int = 0
+    deleted: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return (f"{self.set_slug}: {self.created} new, {self.updated} updated, "
+                f"{self.unchanged} unchanged, {self.retired} retired, {self.deleted} removed")
+
+
+def upsert_article(session: Session, meta: dict, owner: User | None) -> Article:
+    same_owner = Article.owner_id == owner.id if owner else Article.owner_id.is_(None)
+    article = session.scalar(select(Article).where(Article.sha256 == meta["sha256"], same_owner))
+    if article is None:
+        article = Article(sha256=meta["sha256"], owner_id=owner.id if owner else None)
+        session.add(article)
+    article.title, article.slug, article.text = meta["title"], meta["slug"], meta["text"]
+    article.source, article.licence = meta.get("source"), meta.get("licence")
+    article.attribution = meta.get("attribution")
+    published = meta.get("published")
+    article.published = date.fromisoformat(published) if published else None
+    return article
+
+
+def question_values(q: dict) -> dict:
+    """Database column values for a bank question dict."""
+    source = q.get("source") or {}
+    quality = q.get("quality") or {}
+    values = {name: q.get(name) for name in QUESTION_FIELDS}
+    values.update(
+        accepted=list(q.get("accepted", [])), choices=list(q.get("choices", [])),
+        tags=list(q.get("tags", [])), origin=q.get("origin", "generated"),
+        quality=quality.get("score"), quality_signals=dict(quality.get("signals", {})),
+        source_sentence=source.get("sentence"), source_start=source.get("start"),
+        source_end=source.get("end"), source_text=source.get("text"))
+    return values
+
+
+def has_reviews(session: Session, question_id: int) -> bool:
+    return bool(session.scalar(select(exists().where(Review.question_id == question_id))))
+
+
+def import_bank(session: Session, bank: dict, *, owner: User | None = None,
+                status: str = "approved", set_slug: str | None = None) -> ImportReport:
+    """Create or update the set of ``bank`` (a validated bank dict) and its questions."""
+    article = upsert_article(session, bank["article"], owner)
+    slug = set_slug or bank["article"]["slug"]
+    qset = session.scalar(select(QuestionSet).where(QuestionSet.slug == slug))
+    if qset is None:
+        qset = QuestionSet(slug=slug, owner_id=owner.id if owner else None)
+        session.add(qset)
+    qset.title = bank.get("title") or bank["article"]["title"]
+    qset.article = article
+    session.flush()
+    report = ImportReport(slug)
+    existing = {q.uid: q for q in qset.questions}
+    for position, q in enumerate(bank["questions"]):
+        values = question_values(q) | {"position": position}
+        row = existing.pop(q["id"], None)
+        if row is None:
+            session.add(Question(set_id=qset.id, uid=q["id"], status=status, **values))
+            report.created += 1
+            continue
+        changed = {k: v for k, v in values.items() if getattr(row, k) != v}
+        if row.status == "retired":
+            changed["status"] = status
+        for key, value in changed.items():
+            setattr(row, key, value)
+        report.updated += bool(changed)
+        report.unchanged += not changed
+    for row in existing.values():
+        if row.origin == "authored":
+            continue  # a teacher's own question is not the bank's to remove
+        if has_reviews(session, row.id):
+            report.retired += row.status != "retired"
+            row.status = "retired"
+        else:
+            session.delete(row)
+            report.deleted += 1
+    session.flush()
+    return report

@@ -1,0 +1,53 @@
+"""Read-only views of who may see what: a student's classes and assigned sets, a teacher's own."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from quizapp.clock import utcnow
+from quizapp.models import Assignment, Enrolment, Question, QuestionSet, SchoolClass, User
+
+
+def student_classes(session: Session, student: User) -> list[SchoolClass]:
+    return list(session.scalars(
+        select(SchoolClass).join(Enrolment).where(Enrolment.student_id == student.id,
+                                                  SchoolClass.archived_at.is_(None))
+        .order_by(SchoolClass.name)))
+
+
+def assigned_sets_query(student_id: int, now=None):
+    """Sets a student may study: assigned to one of their open classes, started, published."""
+    now = now or utcnow()
+    return (select(QuestionSet.id)
+            .join(Assignment, Assignment.set_id == QuestionSet.id)
+            .join(SchoolClass, SchoolClass.id == Assignment.class_id)
+            .join(Enrolment, Enrolment.class_id == SchoolClass.id)
+            .where(Enrolment.student_id == student_id, SchoolClass.archived_at.is_(None),
+                   QuestionSet.published.is_(True),
+                   (Assignment.starts_at.is_(None)) | (Assignment.starts_at <= now)))
+
+
+def student_sets(session: Session, student: User) -> list[tuple[QuestionSet, int]]:
+    """Each assigned set with its number of approved questions."""
+    counts = (select(Question.set_id, func.count().label("n"))
+              .where(Question.status == "approved").group_by(Question.set_id).subquery())
+    rows = session.execute(
+        select(QuestionSet, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.set_id == QuestionSet.id)
+        .where(QuestionSet.id.in_(assigned_sets_query(student.id)))
+        .order_by(QuestionSet.title))
+    return [(s, n) for s, n in rows]
+
+
+def teacher_classes(session: Session, teacher: User) -> list[SchoolClass]:
+    query = select(SchoolClass).order_by(SchoolClass.archived_at.is_not(None), SchoolClass.name)
+    if not teacher.is_admin:
+        query = query.where(SchoolClass.teacher_id == teacher.id)
+    return list(session.scalars(query))
+
+
+def teacher_sets(session: Session, teacher: User) -> list[QuestionSet]:
+    query = select(QuestionSet).order_by(QuestionSet.title)
+    if not teacher.is_admin:
+        query = query.where(QuestionSet.owner_id == teacher.id)
+    return list(session.scalars(query))
