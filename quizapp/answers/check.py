@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from quizapp.answers.normalise import Form, form_of
+from quizapp.answers.normalise import DIGIT, Form, form_of
 
 MAX_LENGTH = 500
 TYPO = "close enough: minor spelling"
@@ -55,18 +55,14 @@ def allowed_edits(length: int) -> int:
     return 1 if length <= 8 else length // 6
 
 
-def _has_digit(token: str) -> bool:
-    return any(c.isdigit() for c in token)
-
-
-def _numbers(tokens: tuple[str, ...]) -> list[str]:
-    return [t for t in tokens if _has_digit(t)]
+def _numbers(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for t in tokens if DIGIT.search(t))
 
 
 def _token_close(given: str, expected: str) -> bool:
     if given == expected:
         return True
-    if _has_digit(given) or _has_digit(expected):
+    if DIGIT.search(given) or DIGIT.search(expected):
         return False
     limit = allowed_edits(len(expected))
     return OSA.distance(given, expected, score_cutoff=limit) <= limit
@@ -91,7 +87,7 @@ def _match(g: Form, t: Form) -> tuple[float, str] | None:
     """(score, reason) when ``g`` is an acceptable way of writing ``t``, else None."""
     if g.norm == t.norm or g.core == t.core:
         return 1.0, ""
-    if _numbers(g.core) != _numbers(t.core):
+    if g.numbers != t.numbers:
         return None
     if _close(g.core, t.core):
         return _ratio(g.core, t.core), TYPO
@@ -117,7 +113,7 @@ def _covers(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
 
 def _why_wrong(g: Form, t: Form) -> str:
     """A few words saying how ``g`` misses ``t``."""
-    if _numbers(g.core) != _numbers(t.core):
+    if g.numbers != t.numbers:
         return "a different number"
     if _covers(g.core, t.core):
         return "only part of the answer"

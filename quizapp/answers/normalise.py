@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
                         "`": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"'})
@@ -56,16 +56,19 @@ NOT_PERSON = GENERIC_HEADS | frozenset({
     "nations", "league", "association", "committee", "institute", "centre", "center", "times",
     "post", "news", "press",
 })
-UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-         "fifteen sixteen seventeen eighteen nineteen").split()
-TENS = dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10)))
-ORDINALS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-            "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
-            "nineteenth").split()
+UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen")
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+ORDINALS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+            "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+            "sixteenth", "seventeenth", "eighteenth", "nineteenth")
 NUMBER_WORDS = {w: n for n, w in enumerate(UNITS)} | TENS
 ORDINAL_WORDS = {w: n for n, w in enumerate(ORDINALS)} | {
     w[:-1] + "ieth": n for w, n in TENS.items()}
 TOKEN = re.compile(r"[^\W_]+")
+DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ class Form:
     text: str
     tokens: tuple[str, ...]
     core: tuple[str, ...]
+    numbers: tuple[str, ...]  # core tokens with digits: these must match exactly
     surname: tuple[str, ...] | None  # the last word's tokens when the text looks like a person
     proper: bool  # some word is capitalised: mismatches are "a different name"
 
@@ -167,8 +171,7 @@ def _surname(name: list[Token]) -> tuple[str, ...] | None:
         return None
     if name[0].text in TITLES:  # a title that did not introduce a name: "General Motors"
         return None
-    if any(t.text in NOT_PERSON or t.text in IGNORABLE or any(c.isdigit() for c in t.text)
-           for t in name):
+    if any(t.text in NOT_PERSON or t.text in IGNORABLE or DIGIT.search(t.text) for t in name):
         return None
     surname = tuple(t.text for t in name if t.word == max(words))
     return surname if sum(len(t) for t in surname) >= 3 else None
@@ -189,8 +192,9 @@ def form_of(text: str) -> Form:
     while tokens and tokens[0].text in ARTICLES:
         tokens = tokens[1:]
     name = _strip_titles(tokens)
-    return Form(text=text, tokens=tuple(t.text for t in tokens),
-                core=_core([t.text for t in name]), surname=_surname(name),
+    core = _core([t.text for t in name])
+    return Form(text=text, tokens=tuple(t.text for t in tokens), core=core,
+                numbers=tuple(t for t in core if DIGIT.search(t)), surname=_surname(name),
                 proper=any(t.upper for t in tokens))
 
 
