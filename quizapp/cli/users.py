@@ -1,18 +1,16 @@
-"""Commands under ``flask --app quizapp …``: users, the demo classroom, banks."""
+"""Account commands: ``flask --app quizapp user add``, and the demo classroom."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import click
-from flask import Flask, current_app
+from flask import current_app
 from flask.cli import AppGroup
 
-from quizapp.bank import BankError, load_bank
 from quizapp.extensions import db
-from quizapp.services import accounts, banks, demo
+from quizapp.services import accounts, demo
 
 user_cli = AppGroup("user", help="Manage accounts.")
-bank_cli = AppGroup("bank", help="Generate, import and export question banks.")
 
 
 @user_cli.command("add")
@@ -45,36 +43,3 @@ def demo_command():
     for email, password in logins.items():
         click.echo(f"  {email:32} password: {password}")
     click.echo(f"(Logins kept in {logins_file}; a password changed since is not shown.)")
-
-
-@bank_cli.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--owner", metavar="EMAIL", help="The teacher who owns the imported sets.")
-@click.option("--draft", is_flag=True, help="New questions wait for review instead of approved.")
-def import_command(files, owner, draft):
-    """Import bank files (idempotent: re-importing updates by stable question id)."""
-    owner_user = accounts.find_user(db.session, owner) if owner else None
-    if owner and owner_user is None:
-        raise click.ClickException(f"No account {owner}.")
-    failed = 0
-    for path in files:
-        try:
-            bank = load_bank(Path(path))
-        except BankError as exc:
-            failed += 1
-            click.echo(f"{path}: not imported: {exc}", err=True)
-            for problem in exc.problems[:50]:
-                click.echo(f"  {problem}", err=True)
-            continue
-        report = banks.import_bank(db.session, bank, owner=owner_user,
-                                   status="draft" if draft else "approved")
-        db.session.commit()
-        click.echo(f"{path}: {report}")
-    if failed:
-        raise click.ClickException(f"{failed} of {len(files)} file(s) not imported.")
-
-
-def register(app: Flask) -> None:
-    app.cli.add_command(user_cli)
-    app.cli.add_command(bank_cli)
-    app.cli.add_command(demo_command)

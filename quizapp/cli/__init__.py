@@ -1,0 +1,11 @@
+"""Commands under ``flask --app quizapp …``, one module per group."""
+from flask import Flask
+
+from quizapp.cli.banks import bank_cli
+from quizapp.cli.users import demo_command, user_cli
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(user_cli)
+    app.cli.add_command(bank_cli)
+    app.cli.add_command(demo_command)
