@@ -1,0 +1,139 @@
+"""Browser tests: a real server (``flask run`` in a subprocess, on a migrated SQLite file) and
+Debian's Chromium driven by Playwright. Screenshots go to ``screenshots/`` for people to look at.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from flask_migrate import upgrade
+
+from quizapp import create_app
+from quizapp.extensions import db
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = ROOT / "screenshots"
+
+pytestmark = pytest.mark.e2e
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server_config(tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("e2e")
+    return {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'quizapp.sqlite'}",
+            "SECRET_KEY": "e2e-secret", "RATELIMIT_ENABLED": False}
+
+
+@pytest.fixture(scope="session")
+def server_app(server_config):
+    """An app in the test process on the server's database, to set up data and check it."""
+    app = create_app(server_config)
+    with app.app_context():
+        upgrade()
+    return app
+
+
+@pytest.fixture(scope="session")
+def base_url(server_app, server_config, tmp_path_factory):
+    port = free_port()
+    log_path = tmp_path_factory.mktemp("server") / "server.log"
+    log = log_path.open("wb")
+    env = {**os.environ, "DATABASE_URL": server_config["SQLALCHEMY_DATABASE_URI"],
+           "SECRET_KEY": server_config["SECRET_KEY"], "QUIZAPP_RATELIMIT_ENABLED": "false"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "quizapp", "run", "--port", str(port)],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/healthz", timeout=1)
+            break
+        except OSError:
+            if process.poll() is not None:
+                log.close()
+                raise RuntimeError(log_path.read_text())
+            time.sleep(0.1)
+    else:
+        process.kill()
+        log.close()
+        raise RuntimeError("the test server did not start in 10 s")
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(base_url=base_url, viewport={"width": 1100, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone(browser, base_url):
+    context = browser.new_context(base_url=base_url, viewport={"width": 375, "height": 740},
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def shoot():
+    """``shoot(page, "name")`` saves screenshots/<name>.png (full page)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+
+    def take(page, name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def in_db(server_app):
+    """Run a function with the database of the running server: ``in_db(lambda s: ...)``."""
+    def run(fn):
+        with server_app.app_context():
+            result = fn(db.session)
+            db.session.commit()
+            return result
+
+    return run
+
+
+def login(page, email: str, password: str = "password123") -> None:
+    page.goto("/auth/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Log in").click()
