@@ -7,12 +7,14 @@ right when, after normalisation (see ``quizapp.answers.normalise``), it
   trailing generic head such as "province" or "group" left out);
 * differs from one only by typos: none in a word of up to 4 letters ("Iraq" is not "Iran"), one
   edit in a word of 5-8 letters, one edit per 6 letters above that; numbers never bend
-  ("1981" is not "1980", but "three" is "3");
+  ("1981" is not "1980", but "three" is "3"); a number may leave out a lowercase unit ("12"
+  for "12 people", but not "5" for "5 million"), a date may change its order;
 * is the surname of an answer that looks like a person's name (2-4 capitalised words, none of
   them a place or organisation word, no lowercase particle): "Jilani" for "Jalil Abbas Jilani",
   "Amir-Abdollahian" for "Hossein Amir-Abdollahian". Callers may also list a surname in
-  ``accepted``; that always works, whatever the answer looks like. A full name is right when
-  the answer is its surname alone.
+  ``accepted``; that always works, whatever the answer looks like. First name and surname
+  without the middle name are right too, and a full name is right when the answer is its
+  surname alone.
 
 and it is not as close or closer to one of ``wrong`` (other names from the same article, the
 distractors) than to the answer. Any other strict part of the answer is wrong ("Balochistan"
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from quizapp.answers.normalise import DIGIT, Form, form_of
+from quizapp.answers.normalise import DIGIT, MONTHS, Form, form_of
 
 MAX_LENGTH = 500
 TYPO = "close enough: minor spelling"
@@ -91,8 +93,16 @@ def _match(g: Form, t: Form) -> tuple[float, str] | None:
         return None
     if _close(g.core, t.core):
         return _ratio(g.core, t.core), TYPO
-    if t.surname and _close(g.core, t.surname):
-        return _ratio(g.core, t.surname), SURNAME
+    if g.numbers and (g.counted and t.core == g.numbers or t.counted and g.core == t.numbers):
+        return 1.0, ""  # "12" for "12 people", "40 percent" for "40"
+    if g.numbers and sorted(g.core) == sorted(t.core) and MONTHS & set(t.core):
+        return 1.0, ""  # "16 January 2024" for "January 16 2024"
+    if t.surname:
+        if _close(g.core, t.surname):
+            return _ratio(g.core, t.surname), SURNAME
+        first_last = (t.core[0], *t.surname)
+        if len(t.core) > len(first_last) and _close(g.core, first_last):
+            return _ratio(g.core, first_last), ""  # the middle name left out
     if g.surname and _close(g.surname, t.core):  # full name given, the answer is the surname
         return _ratio(g.surname, t.core), ""
     return None

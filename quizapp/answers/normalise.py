@@ -64,6 +64,10 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 ORDINALS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
             "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
             "sixteenth", "seventeenth", "eighteenth", "nineteenth")
+# A number followed by one of these is a different number without it ("5 million" is not "5").
+MAGNITUDES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "m", "bn", "k"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december"})
 NUMBER_WORDS = {w: n for n, w in enumerate(UNITS)} | TENS
 ORDINAL_WORDS = {w: n for n, w in enumerate(ORDINALS)} | {
     w[:-1] + "ieth": n for w, n in TENS.items()}
@@ -79,6 +83,7 @@ class Form:
     tokens: tuple[str, ...]
     core: tuple[str, ...]
     numbers: tuple[str, ...]  # core tokens with digits: these must match exactly
+    counted: bool  # numbers and lowercase words only ("12 people"): the numbers alone will do
     surname: tuple[str, ...] | None  # the last word's tokens when the text looks like a person
     proper: bool  # some word is capitalised: mismatches are "a different name"
 
@@ -193,9 +198,11 @@ def form_of(text: str) -> Form:
         tokens = tokens[1:]
     name = _strip_titles(tokens)
     core = _core([t.text for t in name])
-    return Form(text=text, tokens=tuple(t.text for t in tokens), core=core,
-                numbers=tuple(t for t in core if DIGIT.search(t)), surname=_surname(name),
-                proper=any(t.upper for t in tokens))
+    numbers = tuple(t for t in core if DIGIT.search(t))
+    words = [t for t in name if t.text not in IGNORABLE and not DIGIT.search(t.text)]
+    counted = bool(numbers) and not any(t.upper or t.text in MAGNITUDES for t in words)
+    return Form(text=text, tokens=tuple(t.text for t in tokens), core=core, numbers=numbers,
+                counted=counted, surname=_surname(name), proper=any(t.upper for t in tokens))
 
 
 def normalise(text: str) -> str:

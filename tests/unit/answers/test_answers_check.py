@@ -38,6 +38,12 @@ PROVINCE = "Sistan and Baluchistan province"
     ("Nidal Hassan", "Major Nidal Hassan"),
     ("British Prime Minister David Cameron", "David Cameron"),
     ("Jalil Abbas Jilani", "Jilani"),
+    ("Jalil Jilani", OTHER_PERSON),
+    ("Mr Jilani", OTHER_PERSON),
+    ("12", "12 people"),
+    ("12 people", "12"),
+    ("40%", "40 percent"),
+    ("16 January 2024", "January 16, 2024"),
 ])
 def test_accepted(given, answer):
     verdict = check_typed(given, answer)
@@ -60,6 +66,11 @@ def test_accepted(given, answer):
     ("Motors", "General Motors", "only part of the answer"),
     ("Adl", "Jaish al-Adl", "only part of the answer"),
     ("Saturday night", "late Saturday night", "only part of the answer"),
+    ("Abbas Jilani", OTHER_PERSON, "only part of the answer"),
+    ("5", "5 million", "only part of the answer"),
+    ("22", "May 22", "only part of the answer"),
+    ("January 17 2024", "January 16, 2024", "a different number"),
+    ("1980", "1980s", "a different number"),
 ])
 def test_rejected(given, answer, reason):
     verdict = check_typed(given, answer)

@@ -141,9 +141,9 @@ def test_the_corpus_has_enough_pairs_to_measure(figures):
 
 def test_validator_answers_meaning_the_same_are_mostly_accepted(figures):
     rates = figures.rates()
-    assert rates["acceptance"] >= 0.86  # measured 0.877
+    assert rates["acceptance"] >= 0.86  # measured 0.879
     assert rates["reworded_whole_acceptance"] >= 0.93  # measured 0.956
-    # Strict parts and extensions are mostly rejected by design; measured 0.404.
+    # Strict parts and extensions are mostly rejected by design; measured 0.415.
     assert rates["reworded_acceptance"] >= 0.38
 
 
