@@ -63,8 +63,8 @@ class Draft:
     problems: list[str] = field(default_factory=list)
 
 
-def decode_text(data: bytes) -> str:
-    """Uploaded bytes as text, or a FormatError saying why they are not readable text."""
+def check_size(data: bytes) -> None:
+    """FormatError for an empty file or one over the import limit."""
     if not data or not data.strip():
         raise FormatError("the file is empty")
     if len(data) > MAX_IMPORT_BYTES:
@@ -72,21 +72,30 @@ def decode_text(data: bytes) -> str:
             f"the file is {len(data) / 1024 / 1024:.1f} MB; "
             f"the limit is {MAX_IMPORT_BYTES // 1024 // 1024} MB"
         )
+
+
+def decode_text(data: bytes) -> str:
+    """Uploaded bytes as text, or a FormatError saying why they are not readable text."""
+    check_size(data)
     skip = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FormatError("byte 0: UTF-16 text; save the file as UTF-8")
     nul = data.find(b"\x00")
     if nul >= 0:
         raise FormatError(f"byte {nul}: a binary file, not text")
     try:
         text = data[skip:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise FormatError(f"byte {exc.start + skip}: not UTF-8 text") from exc
+        raise FormatError(f"byte {exc.start + skip}: not UTF-8 text; save the file as "
+                          "UTF-8") from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def title_from_filename(filename: str) -> str:
     """A set title from an upload's name: "capitals of europe.gift" → "capitals of europe"."""
     stem = filename.replace("\\", "/").rsplit("/", 1)[-1]
-    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    while re.search(r"\.(txt|gift|xml|csv|tsv|json|apkg)$", stem, re.IGNORECASE):
+        stem = stem.rsplit(".", 1)[0]
     stem = " ".join(stem.replace("_", " ").split())
     return stem or "Imported questions"
 
@@ -169,12 +178,15 @@ def finish(drafts: list[Draft], *, context: list[str] | None = None) -> list[dic
 
 def check_exportable(questions: list[dict]) -> None:
     """Refuse to write questions that are not valid bank questions: an export must import again."""
-    problems = []
+    problems, seen = [], set()
     for number, question in enumerate(questions, 1):
-        name = question.get("id", "?") if isinstance(question, dict) else "?"
         if not isinstance(question, dict):
             problems.append(f"question {number}: not a question")
             continue
+        name = question.get("id", "no id")
         problems += [f"question {number} ({name}): {p}" for p in question_problems(question)]
+        if name in seen:
+            problems.append(f"question {number} ({name}): a second question with this id")
+        seen.add(name)
     if problems:
         raise FormatError(problems)

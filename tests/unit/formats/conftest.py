@@ -20,7 +20,7 @@ QUESTIONS = [
                     "A {curly} ~tilde = #hash: choice", "<b>bold</b> & co"],
         "explanation": "He spoke for Iran.\nSecond line with 'quotes' & <i>tags</i>.",
         "tags": ["iran", "foreign ministers"], "origin": "generated",
-        "source": {"sentence": 2, "start": 132, "end": 186,
+        "source": {"sentence": 2, "start": 132, "end": 181,
                    "text": "Amir-Abdollahian’s ministry defended the strikes."},
         "quality": {"score": 0.91},
     },
