@@ -19,8 +19,8 @@ MODELS = (("default", "FSRS, default parameters"), ("fitted", "FSRS, fitted on f
 
 
 def _report(result: Evaluation) -> str:
-    lines = [f"reviews: {result.n_reviews}; split at {result.split_at.isoformat()}; "
-             f"fitted on {result.n_train_items} training items from the first half",
+    lines = [(f"reviews: {result.n_reviews}; split at {result.split_at.isoformat()}; "
+             f"fitted on {result.n_train_items} training items from the first half"),
              "scored: second half only, reviews on a later study day than the previous one", "",
              "| model | log loss | RMSE(bins) | AUC | scored |",
              "| --- | ---: | ---: | ---: | ---: |"]
@@ -29,8 +29,8 @@ def _report(result: Evaluation) -> str:
         lines.append(f"| {label} | {f['log_loss']:.4f} | {f['rmse_bins']:.4f} | "
                      f"{f['auc']:.4f} | {f['n_scored']} |")
     at_one = ", ".join(f"{k} {v}" for k, v in result.next_day_at_one.items())
-    lines += ["", f"scored reviews < 24 h after the previous one but on a later study day: "
-                  f"{result.next_day_within_24h}; predicted at recall 1.0: {at_one}",
+    lines += ["", (f"scored reviews < 24 h after the previous one but on a later study day: "
+                  f"{result.next_day_within_24h}; predicted at recall 1.0: {at_one}"),
               "fitted parameters: " + ", ".join(f"{p:.4f}" for p in result.parameters)]
     return "\n".join(lines)
 

@@ -39,7 +39,7 @@ def _time(text: str) -> datetime:
     text = text.strip()
     if text.isdigit():
         return datetime.fromtimestamp(int(text) / 1000, tz=timezone.utc)
-    return as_utc(datetime.fromisoformat(text.replace("Z", "+00:00")))
+    return as_utc(datetime.fromisoformat(text))  # 3.11 reads "Z" too
 
 
 def _rating(text: str) -> Rating:

@@ -21,12 +21,12 @@ def test_items_count_study_days_not_24_hour_periods():
                  (3, evening + timedelta(days=4))]}
     items = training_items(log, tz, 4)
     # fsrs-rs reviews expose nothing but their repr
-    assert [repr(item) for item in items] == [
-        "FSRSItem { reviews: [FSRSReview { rating: 3, delta_t: 0 }, "
-        "FSRSReview { rating: 3, delta_t: 1 }] }",
-        "FSRSItem { reviews: [FSRSReview { rating: 3, delta_t: 0 }, "
-        "FSRSReview { rating: 3, delta_t: 1 }, FSRSReview { rating: 1, delta_t: 0 }, "
-        "FSRSReview { rating: 3, delta_t: 3 }] }"]  # May 7 → May 10
+    first = ("FSRSItem { reviews: [FSRSReview { rating: 3, delta_t: 0 }, "
+             "FSRSReview { rating: 3, delta_t: 1 }] }")
+    second = ("FSRSItem { reviews: [FSRSReview { rating: 3, delta_t: 0 }, "
+              "FSRSReview { rating: 3, delta_t: 1 }, FSRSReview { rating: 1, delta_t: 0 }, "
+              "FSRSReview { rating: 3, delta_t: 3 }] }")  # May 7 07:05 → May 10 23:00
+    assert [repr(item) for item in items] == [first, second]
     assert training_items(log, "UTC", 0, before=evening + timedelta(hours=1)) == []
 
 
