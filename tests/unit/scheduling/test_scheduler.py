@@ -204,3 +204,21 @@ def test_settings_are_checked():
     custom = Settings(desired_retention=0.85, parameters=fsrs.scheduler.DEFAULT_PARAMETERS,
                       maximum_interval=400, relearning_steps=(timedelta(minutes=5),))
     assert Settings.from_dict(custom.to_dict()) == custom
+
+
+def test_new_card_buttons_with_default_settings():
+    now = datetime(2024, 1, 1, 12, tzinfo=timezone.utc)
+    shown = preview(CardState.new(), NO_FUZZ, now, random.Random(0), "UTC")
+    # steps 1m and 10m; Hard at step 0 is their mean; Easy: initial stability 8.2956 days,
+    # which at 90 % desired retention is an interval of 8 days
+    assert [shown[r].label for r in Rating] == ["1m", "6m", "10m", "8d"]
+    assert shown[E].due == datetime(2024, 1, 9, 4, tzinfo=timezone.utc)
+    assert all(p.state.reps == 1 and p.state.last_review == now for p in shown.values())
+
+
+def test_lower_desired_retention_gives_longer_intervals():
+    now = datetime(2024, 1, 1, 12, tzinfo=timezone.utc)
+    state = CardState(Phase.REVIEW, None, 20.0, 5.0, now, now - timedelta(days=20), 5, 0)
+    days = [preview(state, Settings(desired_retention=r, enable_fuzzing=False), now,
+                    random.Random(0), "UTC")[G].interval_days for r in (0.95, 0.9, 0.8)]
+    assert days[0] < days[1] < days[2]
