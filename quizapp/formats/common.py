@@ -161,7 +161,8 @@ def finish(drafts: list[Draft], *, context: list[str] | None = None) -> list[dic
         question = {k: v for k, v in draft.question.items() if v not in (None, [], "")}
         if "id" not in question and not draft.problems:
             question["id"] = stable_id(question)
-        found = draft.problems + question_problems(question)
+        # A draft the parser could not read whole would only add follow-on schema problems.
+        found = draft.problems or question_problems(question)
         qid = question.get("id")
         if not found and qid in seen:
             found.append(f"the same question (id {qid}) as {seen[qid]}")

@@ -204,8 +204,9 @@ def _fill(q: dict, kind: str, answer_text: str, fmt: str, problems: list[str]) -
     right = [text for weight, text in answers if weight == 100.0]
     if len(right) != 1 and kind == "mcq":
         problems.append(f"multiple choice needs exactly one right answer, found {len(right)}")
-    if not right:
+    elif not right:
         problems.append("no right answer")
+    if not right:
         return
     q["answer"] = right[0]
     if kind == "mcq":
@@ -240,11 +241,11 @@ def _split_block(text: str, problems: list[str]) -> tuple[str, str, bool] | None
     if start < 0 and end < 0:
         problems.append("no answer block { … }: descriptions have no quizapp kind")
         return None
-    if start < 0 or end < start:
-        problems.append("a '}' without its '{' (write \\} for a brace in the text)")
-        return None
     if end < 0:
         problems.append("a '{' without its '}' (write \\{ for a brace in the text)")
+        return None
+    if start < 0 or end < start:
+        problems.append("a '}' without its '{' (write \\} for a brace in the text)")
         return None
     after = text[end + 1:]
     if "{" in after or "}" in after:
@@ -289,7 +290,7 @@ def _parse_question(lines: list[tuple[int, str]], comments: list[str], category:
             q.update(meta)
     if name and ID_PATTERN.match(name):
         q["id"] = name
-    label = name or " ".join(q.get("prompt", "").split())[:40] or "no text"
+    label = name or " ".join((q.get("prompt") or _post(text)).split())[:40] or "no text"
     return Draft(q, f"line {lines[0][0]}: question {number} ({label})", problems)
 
 
