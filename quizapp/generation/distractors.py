@@ -1,0 +1,103 @@
+"""Wrong choices for multiple choice and true/false: same kind as the answer, similar rarity.
+
+Candidates come first from the same article, then from the corpus of other banks' entities, and
+for countries last from the list of country names. Rarity is ``wordfreq.zipf_frequency``: a
+well-known answer gets well-known distractors, an obscure one obscure distractors. A candidate
+that is an alias of the answer, contains it, or already shows in the prompt is never used.
+"""
+from __future__ import annotations
+
+import random
+import re
+
+from wordfreq import zipf_frequency
+
+from quizapp.bank import normalise_answer
+from quizapp.generation.clauses import NUMBER_WORDS
+from quizapp.generation.entities import country_of_demonym, regions
+
+ENOUGH = 3
+
+
+def rarity(text: str) -> float:
+    return zipf_frequency(text, "en")
+
+
+def _clashes(candidate: str, answer_forms: set[str], prompt: str) -> bool:
+    norm = normalise_answer(candidate)
+    if not norm or norm in answer_forms:
+        return True
+    for form in answer_forms:
+        if re.search(rf"\b{re.escape(form)}\b", norm) or re.search(rf"\b{re.escape(norm)}\b",
+                                                                     form):
+            return True
+        if form.split()[-1:] == norm.split()[-1:] and len(norm.split()) > 1 and \
+                len(form.split()) > 1 and not form.endswith(("province", "war", "group")):
+            return True  # two people with one surname are one person more often than not
+    return bool(re.search(rf"\b{re.escape(norm)}\b", normalise_answer(prompt)))
+
+
+def candidates_of(kind: str, records: list[dict]) -> list[str]:
+    """Texts of that kind in entity records (roles and glosses are fields of their owners)."""
+    if kind == "role":
+        return [r["role"] for r in records if r.get("role")]
+    if kind == "gloss":
+        return [r["gloss"] for r in records if r.get("gloss")]
+    return [r["text"] for r in records if r.get("kind") == kind]
+
+
+def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
+                     article_records: list[dict], corpus_records: list[dict],
+                     rng: random.Random, n: int = ENOUGH) -> list[str]:
+    """Up to ``n`` distractors for ``answer``, nearest in rarity, from the article first."""
+    if kind in ("count", "year", "period"):
+        return _numeric(answer, kind, rng, n)
+    forms = {normalise_answer(a) for a in (answer, *accepted)}
+    target = rarity(answer)
+    chosen: list[str] = []
+    sources = [candidates_of(kind, article_records), candidates_of(kind, corpus_records)]
+    if kind == "country":
+        # Neighbours first: "Pakistan" gets "India" and "Afghanistan", not "Brazil".
+        region = regions().get(answer.removeprefix("the "))
+        sources.insert(0, [c for c, r in regions().items() if r == region])
+        sources.append(sorted(regions()))
+    if kind == "people":
+        # Nationalities ("Iranian") are no distractors for peoples ("Baloch"), nor the reverse.
+        demonym = country_of_demonym(answer) is not None
+        sources = [[c for c in s if (country_of_demonym(c) is not None) == demonym]
+                   for s in sources]
+    for source in sources:
+        # Nearest in rarity first; equally near ones in a seeded random order, not by alphabet.
+        pool = sorted(set(source))
+        rng.shuffle(pool)
+        pool.sort(key=lambda c: round(abs(rarity(c) - target) * 2))
+        for candidate in pool:
+            if len(chosen) == n:
+                return chosen
+            if not _clashes(candidate, forms, prompt) and \
+                    normalise_answer(candidate) not in {normalise_answer(c) for c in chosen}:
+                chosen.append(candidate)
+    return chosen
+
+
+def _numeric(answer: str, kind: str, rng: random.Random, n: int) -> list[str]:
+    """Nearby numbers or periods, in the answer's own form ("four" → "three", "five", …)."""
+    if kind == "period":
+        years = [int(y) for y in re.findall(r"\d{4}", answer)]
+        if len(years) != 2:
+            return []
+        first, last = years
+        shifts = [(-4, -4), (3, 3), (0, 5), (-6, 0), (2, -2)]
+        options = [f"{first + a} to {last + b}" for a, b in shifts if first + a < last + b]
+        return rng.sample(options, min(n, len(options)))
+    word = answer.lower() in NUMBER_WORDS
+    value = NUMBER_WORDS.index(answer.lower()) if word else int(answer) if answer.isdigit() \
+        else None
+    if value is None:
+        return []
+    steps = [-2, -1, 1, 2, 3] if kind == "count" else [-3, -1, 1, 2, 4]
+    values = [value + s for s in steps if value + s > 0]
+    picked = rng.sample(values, min(n, len(values)))
+    if word:
+        return [NUMBER_WORDS[v] if v < len(NUMBER_WORDS) else str(v) for v in picked]
+    return [str(v) for v in picked]

@@ -1,0 +1,182 @@
+"""The entities of an article: mentions grouped into one entity each, with kind, aliases and roles.
+
+A surname alone ("Jilani") or the plural "provinces" joins the full entity ("Jalil Abbas Jilani",
+"Sistan and Baluchistan province"). Each entity gets a fine ``kind`` (person, group, country,
+province, …) so that multiple-choice distractors are of the same kind as the answer, and the
+``aliases`` that also count as a right typed answer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from quizapp.bank import normalise_answer
+
+CATEGORY = {
+    "PERSON": "who", "ORG": "who", "NORP": "who", "GPE": "where", "LOC": "where", "FAC": "where",
+    "DATE": "when", "EVENT": "what", "OPERATION": "operation", "WORK_OF_ART": "what",
+    "LAW": "what", "PRODUCT": "what", "MONEY": "number", "PERCENT": "number",
+    "QUANTITY": "number",
+}
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()
+# Transliterations that news sources spell both ways; each variant is accepted as right.
+_SPELLINGS = [("Baluch", "Baloch"), ("Qaeda", "Qaida"), ("Mohammed", "Muhammad"),
+              ("Mohammad", "Muhammad"), ("Gaddafi", "Qaddafi"), ("Kyiv", "Kiev")]
+_DEMONYM_FIXED = {"american": "United States", "british": "United Kingdom", "french": "France",
+                  "dutch": "Netherlands", "swiss": "Switzerland", "greek": "Greece",
+                  "afghan": "Afghanistan", "filipino": "Philippines", "thai": "Thailand",
+                  "welsh": "Wales", "scottish": "Scotland", "english": "England",
+                  "irish": "Ireland", "spanish": "Spain", "swedish": "Sweden", "danish": "Denmark",
+                  "finnish": "Finland", "polish": "Poland", "turkish": "Turkey", "saudi":
+                  "Saudi Arabia", "mexican": "Mexico", "peruvian": "Peru", "norwegian": "Norway",
+                  "israeli": "Israel", "lebanese": "Lebanon", "sudanese": "Sudan"}
+
+
+@dataclass
+class Entity:
+    text: str
+    label: str
+    kind: str
+    category: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    role: str | None = None
+    gloss: str | None = None
+    period: str | None = None
+
+    @property
+    def key(self) -> str:
+        return normalise_answer(self.text)
+
+    def record(self) -> dict:
+        """The entity as a bank ``entities`` record (and a corpus entity for distractors)."""
+        return {"text": self.text, "kind": self.kind, "category": self.category,
+                "aliases": self.aliases, "role": self.role, "gloss": self.gloss,
+                "mentions": [{"start": s, "end": e} for s, e in self.mentions]}
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    lines = resources.files("quizapp.generation").joinpath("data/countries.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in lines.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, str]:
+    """Sovereign state → its UN sub-region."""
+    lines = resources.files("quizapp.generation").joinpath("data/regions.txt").read_text("utf-8")
+    out = {}
+    for line in lines.splitlines():
+        if line.strip() and not line.startswith("#"):
+            region, names = line.split(":", 1)
+            out.update({name.strip(): region.strip() for name in names.split(",")})
+    return out
+
+
+def country_of_demonym(word: str) -> str | None:
+    """"Iranian" → "Iran", "Pakistani" → "Pakistan"; None when no country fits."""
+    lower = word.lower()
+    if lower in _DEMONYM_FIXED:
+        return _DEMONYM_FIXED[lower]
+    stems = [word[:-3], word[:-1], word[:-2] + "a", word[:-3] + "a", word[:-2], word[:-3] + "y"]
+    stems += [word[:-3] + "e", word[:-2] + "o"]
+    names = countries()
+    return next((s for s in stems if s in names), None)
+
+
+def is_country(text: str) -> bool:
+    return text.removeprefix("the ") in countries()
+
+
+def _kind(label: str, text: str) -> str:
+    lower = text.lower()
+    if label == "GPE":
+        if re.search(r"\b(province|provinces|region|state|district|county|territory)$", lower):
+            return "province"
+        return "country" if is_country(text) else "place"
+    if label == "DATE":
+        return "year" if re.fullmatch(r"\d{4}", text) else "date"
+    return {"PERSON": "person", "ORG": "organisation", "NORP": "people", "LOC": "place",
+            "FAC": "place", "EVENT": "event", "OPERATION": "operation"}.get(label, label.lower())
+
+
+def _canonical(text: str) -> str:
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    return re.sub(r"\bprovinces$", "province", text)
+
+
+def _wanted(span: Span) -> bool:
+    if span.label_ not in CATEGORY:
+        return False
+    if span.label_ == "DATE":
+        lower = span.text.lower()
+        return bool(re.search(r"\b\d{4}\b", lower)) or any(m in lower for m in _MONTHS)
+    return any(c.isalpha() or c.isdigit() for c in span.text)
+
+
+def aliases_of(text: str, label: str) -> list[str]:
+    """Other forms of an answer that a student may type and be right."""
+    out = {text, text.replace("-", " ")}
+    if label == "PERSON" and " " in text:
+        surname = text.rsplit(" ", 1)[1]
+        out |= {surname, surname.replace("-", " ")}
+    if label in ("GPE", "LOC") and re.search(r" (province|region|district|county)$", text):
+        out.add(text.rsplit(" ", 1)[0])
+    for a, b in _SPELLINGS:
+        out |= {o.replace(a, b) for o in out} | {o.replace(b, a) for o in out}
+    out.discard(text)
+    return sorted(o for o in out if o.strip())
+
+
+def collect_entities(doc: Doc) -> list[Entity]:
+    """Group the document's entity mentions into entities, in order of first mention."""
+    by_key: dict[str, Entity] = {}
+    for span in doc.ents:
+        if not _wanted(span):
+            continue
+        text = _canonical(span.text)
+        key = normalise_answer(text)
+        entity = by_key.get(key) or _surname_owner(by_key, span, text)
+        if entity is None:
+            entity = by_key[key] = Entity(text, span.label_, _kind(span.label_, text),
+                                          CATEGORY[span.label_])
+        entity.mentions.append((span.start_char, span.end_char))
+    for entity in by_key.values():
+        entity.aliases = aliases_of(entity.text, entity.label)
+    _attach(doc, by_key)
+    return list(by_key.values())
+
+
+def _surname_owner(by_key: dict[str, Entity], span: Span, text: str) -> Entity | None:
+    """A one-word mention that is the surname of a person already named in full."""
+    if " " in text or span.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+        return None
+    return next((e for e in by_key.values() if e.label == "PERSON" and " " in e.text
+                 and e.text.rsplit(" ", 1)[1] == text), None)
+
+
+def _attach(doc: Doc, by_key: dict[str, Entity]) -> None:
+    """Roles, glosses and periods found by the rule layer, onto their entities."""
+    for group, attr in (("role", "role"), ("gloss", "gloss"), ("period", "period")):
+        for span in doc.spans[group]:
+            owner = by_key.get(normalise_answer(_canonical(span.label_)))
+            if owner is not None and getattr(owner, attr) is None:
+                setattr(owner, attr, span.text)
+
+
+def entity_index(doc: Doc, entities: list[Entity]) -> dict[int, tuple[Entity, Span]]:
+    """Token index → (entity, mention span) for every token inside a kept mention."""
+    by_mention = {m: e for e in entities for m in e.mentions}
+    out = {}
+    for span in doc.ents:
+        entity = by_mention.get((span.start_char, span.end_char))
+        if entity is not None:
+            for i in range(span.start, span.end):
+                out[i] = (entity, span)
+    return out

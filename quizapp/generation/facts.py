@@ -1,0 +1,190 @@
+"""Facts from an analysed article: rule-layer templates, wh-questions from clauses, and clozes.
+
+Templates cover what the rule layer finds — people's roles, operation names and their glosses,
+the years of a war, which country a province is in, casualty counts — and each asks about a fact
+in words that make sense without the article. Clozes blank one entity mention in a sentence that
+stands on its own.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+from wordfreq import zipf_frequency
+
+from quizapp.generation.clauses import clause_facts, leans_on_context, number_forms
+from quizapp.generation.entities import Entity, country_of_demonym, entity_index
+from quizapp.generation.fact import Fact
+
+CLOZES_PER_SENTENCE = 2
+
+
+def find_facts(doc: Doc, entities: list[Entity], *, dated: bool) -> list[Fact]:
+    """Every candidate fact of the document, sentence by sentence."""
+    index = entity_index(doc, entities)
+    sentences = list(doc.sents)
+    sentence_of = {}
+    for number, sent in enumerate(sentences):
+        sentence_of.update({i: number for i in range(sent.start, sent.end)})
+    facts: list[Fact] = []
+    for entity in entities:
+        facts += _role_facts(doc, entity, sentence_of, dated)
+        facts += _gloss_facts(doc, entity, sentence_of)
+        facts += _period_facts(doc, entity, sentence_of)
+    facts += _containment_facts(doc, index, sentence_of)
+    facts += _count_facts(doc, sentence_of)
+    for number, sent in enumerate(sentences):
+        facts += clause_facts(sent, index, number)
+        facts += _cloze_facts(sent, index, number)
+    return facts
+
+
+def _span_sentence(doc: Doc, start_char: int, sentence_of: dict[int, int]) -> int:
+    token = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    return sentence_of[token.start]
+
+
+def _role_facts(doc: Doc, entity: Entity, sentence_of, dated: bool) -> list[Fact]:
+    role = next((s for s in doc.spans["role"] if s.label_ == entity.text), None)
+    if entity.label != "PERSON" or role is None:
+        return []
+    words = role.text.split()
+    country = country_of_demonym(words[0]) if len(words) > 1 else None
+    office = " ".join(w.lower() if not w.isupper() else w for w in (words[1:] if country
+                                                                      else words))
+    holder = f"{country}'s {office}" if country else f"the {office}"
+    if not country and not any(w[:1].isupper() for w in words):
+        return []  # "the analyst" names no one in particular
+    sentence = sentence_of[role.start]
+    what = (f"What office did {entity.text} hold?" if dated
+            else f"What office does {entity.text} hold?")
+    accepted = [office, f"{country}'s {office}", f"{office} of {country}"] if country else []
+    facts = [Fact("who", role.text, sentence, what, (role.start_char, role.end_char),
+                  [a for a in accepted if a != role.text], "role", "role-reverse")]
+    if dated:
+        # Who holds an office changes: without the article's date the question has no answer.
+        facts.append(Fact("who", entity.text, sentence, f"Who was {holder}?", None,
+                          list(entity.aliases), "person", "role"))
+    return facts
+
+
+def _gloss_facts(doc: Doc, entity: Entity, sentence_of) -> list[Fact]:
+    gloss = next((s for s in doc.spans["gloss"] if s.label_ == entity.text), None)
+    if gloss is None:
+        return []
+    lead = doc.text[max(0, gloss.start_char - 40):gloss.start_char].lower()
+    adverb = next((a + " " for a in ("loosely", "roughly", "literally") if a in lead), "")
+    sentence = sentence_of[gloss.start]
+    mention = next(m for m in entity.mentions if m[0] < gloss.start_char)
+    return [
+        Fact("operation", gloss.text, sentence,
+             f"What does the operation name “{entity.text}” {adverb}translate to?",
+             (gloss.start_char, gloss.end_char), [], "gloss", "gloss", timely=False),
+        Fact("operation", entity.text, sentence,
+             f"Which operation name {adverb}translates to “{gloss.text}”?", mention,
+             list(entity.aliases), "operation", "gloss-reverse", timely=False),
+    ]
+
+
+def _period_facts(doc: Doc, entity: Entity, sentence_of) -> list[Fact]:
+    period = next((s for s in doc.spans["period"] if s.label_ == entity.text), None)
+    if period is None:
+        return []
+    first, last = re.findall(r"\d{4}", period.text)[:2]
+    noun = "war" if "war" in entity.text.lower() else "event"
+    name = entity.text if entity.text[:1].isupper() and " " not in entity.text else \
+        f"the {entity.text}"
+    ask = f"When was {name} fought?" if noun == "war" else f"When did {name} take place?"
+    sentence = sentence_of[period.start]
+    mention = next(m for m in entity.mentions if m[0] < period.start_char)
+    return [
+        Fact("when", f"{first} to {last}", sentence, ask, (period.start_char, period.end_char),
+             [f"from {first} to {last}", f"{first}-{last}", f"{first}–{last}",
+              f"{first} until {last}"], "period", "period", timely=False),
+        Fact("what", entity.text, sentence, f"Which {noun} lasted from {first} to {last}?",
+             mention, list(entity.aliases) + [f"the {entity.text}"], entity.kind,
+             "period-reverse", timely=False),
+    ]
+
+
+def _containment_facts(doc: Doc, index, sentence_of) -> list[Fact]:
+    """"Iran's southeastern Sistan and Baluchistan province": the province is in Iran."""
+    facts, seen = [], set()
+    for span in doc.ents:
+        hit = index.get(span.start)
+        if hit is None or hit[0].kind != "province" or hit[0].text in seen:
+            continue
+        owner = next((index.get(c.i) for c in span.root.children if c.dep_ == "poss"), None)
+        if owner is None:
+            owner = next((index.get(t.i) for t in span.root.subtree
+                          if t.dep_ == "poss" and t.i < span.start), None)
+        if owner is None or owner[0].kind != "country":
+            continue
+        seen.add(hit[0].text)
+        facts.append(Fact("where", owner[0].text, sentence_of[span.start],
+                          f"In which country is {hit[0].text}?",
+                          (owner[1].start_char, owner[1].end_char), list(owner[0].aliases),
+                          "country", "province-country", timely=False))
+    return facts
+
+
+def _count_facts(doc: Doc, sentence_of) -> list[Fact]:
+    """"Iran reported casualties, including three women and four children": how many children?"""
+    facts = []
+    for count in doc.spans["count"]:
+        noun = count[-1]
+        head = noun
+        while head.dep_ == "conj":
+            head = head.head
+        including = head.head
+        if head.dep_ != "pobj" or including.lower_ != "including":
+            continue
+        whole, verb = including.head, including.head.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if whole.dep_ != "dobj" or subj is None or leans_on_context(list(subj.subtree)):
+            continue
+        number = count[:-1].text
+        subject = "".join(t.text_with_ws for t in subj.subtree).strip()
+        prompt = f"How many {noun.text} were among the {whole.text} {subject} {verb.text}?"
+        facts.append(Fact("number", number, sentence_of[count.start], prompt,
+                          (count[:-1].start_char, count[:-1].end_char), number_forms(number),
+                          "count", "count"))
+    return facts
+
+
+def _cloze_facts(sent: Span, index, number: int) -> list[Fact]:
+    """Blank the rarest entity mentions of a sentence that makes sense on its own.
+
+    When the sentence leans on the one before ("This follows Iran's announcement of …"), its
+    object alone — a noun phrase that stands on its own — is the frame.
+    """
+    frame = sent
+    if leans_on_context([t for t in sent if t.dep_ in ("nsubj", "nsubjpass")
+                         and t.head.dep_ == "ROOT"]):
+        root = sent.root
+        words = [t for t in sent.doc[root.i + 1:sent.end] if not t.is_space]
+        while words and words[-1].is_punct:
+            words.pop()
+        if root.i - sent.start > 2 or len(words) < 8:
+            return []
+        frame = sent.doc[words[0].i:words[-1].i + 1]
+    mentions = {}
+    for i in range(frame.start, frame.end):
+        if i in index:
+            entity, span = index[i]
+            if entity.kind == "people" and country_of_demonym(span.text):
+                continue  # "Iranian" is an adjective here, not a fact
+            mentions[(span.start_char, span.end_char)] = (entity, span)
+    texts = [e.text for e, _ in mentions.values()]
+    ranked = sorted(mentions.values(), key=lambda es: zipf_frequency(es[1].text, "en"))
+    facts = []
+    for entity, span in ranked:
+        if texts.count(entity.text) > 1:
+            continue  # blanking one mention would leave the answer in the sentence
+        accepted = sorted({entity.text, *entity.aliases} - {span.text})
+        facts.append(Fact(entity.category, span.text, number, None,
+                          (span.start_char, span.end_char), accepted, entity.kind, "cloze",
+                          frame=None if frame is sent else (frame.start_char, frame.end_char)))
+        if len(facts) == CLOZES_PER_SENTENCE:
+            break
+    return facts

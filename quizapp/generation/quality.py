@@ -1,0 +1,80 @@
+"""Quality of generated questions: the reasons to reject one, and a 0–1 score for the rest.
+
+Rejected candidates keep their reason in the bank (``rejected``), so a teacher can see what was
+left out and why. The score weighs how reliable the rule that found the fact is, how rare (and so
+how informative) the answer is, and how long the prompt is; the signals behind it are kept.
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+from wordfreq import zipf_frequency
+
+from quizapp.bank import normalise_answer
+
+NEAR_DUPLICATE = 92
+TRIVIAL_ZIPF = 5.5  # words at least this common ("the", "people", "said") are trivial blanks
+PRONOUNS = {"he", "she", "it", "they", "we", "you", "i", "him", "her", "them", "us", "me", "his",
+            "its", "their", "our", "this", "that", "these", "those", "who", "which"}
+RULE_PRIOR = {"role": 0.95, "role-reverse": 0.9, "gloss": 0.95, "gloss-reverse": 0.95,
+              "period": 0.95, "period-reverse": 0.95, "province-country": 0.9, "count": 0.85,
+              "clause-subject": 0.8, "clause-dobj": 0.7, "clause-prep": 0.65, "cloze": 0.7}
+# Definite noun phrases that point back into the article ("the two countries", "the region").
+ANAPHORA = re.compile(r"\b(?:the|both|these|those)\s+(?:two\s+|other\s+)?(?:countries|nations|"
+                      r"sides|region|area|group|company|man|woman|men|women|city|country|"
+                      r"exchange|incident|attack|move|decision|report|deal)\b", re.I)
+
+
+def rejection(question: dict) -> str | None:
+    """Why a candidate question must not be asked, or None."""
+    answer, prompt, kind = question["answer"], question["prompt"], question["kind"]
+    norm = normalise_answer(answer)
+    if kind != "truefalse":
+        if not norm or norm in PRONOUNS:
+            return "blank is a pronoun"
+        if " " not in norm and not norm.isdigit() and question["category"] != "number" and \
+                zipf_frequency(norm, "en") >= TRIVIAL_ZIPF:
+            return "blank is a trivial word"
+        if answer.casefold() in prompt.casefold():
+            return "answer leaks into the prompt"  # also as part of a word: "Pakistan(i)"
+        prompt_norm = f" {normalise_answer(prompt)}"
+        for form in question.get("accepted", ()):
+            form_norm = normalise_answer(form)
+            if len(form_norm) >= 3 and f" {form_norm}" in prompt_norm:
+                return "answer leaks into the prompt"
+    words = len(prompt.split())
+    if words > (70 if kind in ("cloze", "truefalse") else 45):
+        return "prompt too long"
+    if kind == "mcq" and len(question.get("choices", ())) < 4:
+        return "not enough distractors of the same kind"
+    return None
+
+
+def duplicate_of(question: dict, kept: list[dict]) -> str | None:
+    """"duplicate" or "near-duplicate" when an already kept question asks the same."""
+    prompt = normalise_answer(question["prompt"])
+    for other in kept:
+        if other["kind"] != question["kind"]:
+            continue
+        if other["id"] == question["id"] or normalise_answer(other["prompt"]) == prompt:
+            return "duplicate"
+        if normalise_answer(other["answer"]) == normalise_answer(question["answer"]) and \
+                fuzz.token_set_ratio(normalise_answer(other["prompt"]), prompt) >= NEAR_DUPLICATE:
+            return "near-duplicate"
+    return None
+
+
+def score(question: dict, rule: str, sentence: str) -> dict:
+    """The quality object of a question: ``score`` in 0–1 and the ``signals`` behind it."""
+    answer = question["answer"] if question["kind"] != "truefalse" else question["_about"]
+    rarity = max(0.0, min(1.0, 1 - zipf_frequency(answer, "en") / 7))
+    words = len(question["prompt"].split())
+    length = 1.0 if 6 <= words <= 30 else 0.6 if words <= 45 else 0.3
+    anaphora = bool(ANAPHORA.search(sentence if question["kind"] in ("cloze", "truefalse")
+                                    else question["prompt"]))
+    prior = RULE_PRIOR.get(rule, 0.6)
+    value = 0.55 * prior + 0.25 * rarity + 0.2 * length - (0.15 if anaphora else 0.0)
+    return {"score": round(max(0.0, min(1.0, value)), 3),
+            "signals": {"rule": rule, "answer_rarity": round(rarity, 3),
+                        "prompt_words": words, "points_back_into_article": anaphora}}

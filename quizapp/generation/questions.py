@@ -1,0 +1,149 @@
+"""Questions from facts: short answer, multiple choice, cloze and true/false, with provenance.
+
+A fact with a wh-question makes a short-answer and a multiple-choice question; a fact whose
+answer is a span of a sentence makes a cloze and (once per sentence) a true/false statement with
+the answer swapped for a distractor. Every question keeps where it came from (``source``) and how
+good it is (``quality``); candidates that fail a check go to ``rejected`` with the reason.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from quizapp.bank import fact_id, question_id
+from quizapp.generation.distractors import pick_distractors
+from quizapp.generation.fact import Fact
+from quizapp.generation.quality import duplicate_of, rejection, score
+
+BLANK = "_____"
+# Swapping one of these for another makes a statement that is plainly false; swapping peoples or
+# events ("Baloch" for "Sunni") can make one that is true in the world while false in the article.
+TRUE_FALSE_KINDS = {"person", "country", "province", "organisation", "operation", "date",
+                    "year", "count", "place"}
+# A sentence opening with a connective leans on the one before; the question leaves it out.
+CONNECTIVE = re.compile(r"(?:However|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|"
+                        r"Still|Also|But|And|Yet|Instead|Additionally|In addition),?\s+")
+
+
+@dataclass
+class Context:
+    """What every question of one article shares."""
+
+    text: str
+    sha256: str
+    sentences: list[tuple[int, int]]   # trimmed character range of each sentence
+    published: date | None
+    article_records: list[dict]
+    corpus_records: list[dict]
+    rng: random.Random
+
+    @property
+    def when(self) -> str | None:
+        return self.published.strftime("%B %Y") if self.published else None
+
+
+def build_questions(facts: list[Fact], ctx: Context) -> tuple[list[dict], list[dict]]:
+    """(questions, rejected) for the facts, best first within each kind of check."""
+    candidates = []
+    tf_sentences: set[int] = set()
+    for fact in facts:
+        candidates += _from_fact(fact, ctx, tf_sentences)
+    candidates.sort(key=lambda q: -q["quality"]["score"])
+    kept, rejected = [], []
+    for question in candidates:
+        reason = rejection(question) or duplicate_of(question, kept)
+        if reason:
+            rejected.append({"reason": reason, "kind": question["kind"],
+                             "prompt": question["prompt"], "answer": question["answer"]})
+        else:
+            kept.append(question)
+    for question in kept:
+        question.pop("_about", None)
+    kept.sort(key=lambda q: (q["source"]["sentence"], q["source"]["start"], q["kind"], q["id"]))
+    return kept, rejected
+
+
+def _from_fact(fact: Fact, ctx: Context, tf_sentences: set[int]) -> list[dict]:
+    out = []
+    if fact.prompt:
+        prompt = _dated(fact.prompt, ctx) if fact.timely else fact.prompt
+        out.append(_question(fact, ctx, "short", prompt, fact.answer))
+        choices = pick_distractors(fact.answer, fact.accepted, fact.kind, prompt,
+                                   ctx.article_records, ctx.corpus_records, ctx.rng)
+        mcq = _question(fact, ctx, "mcq", prompt, fact.answer)
+        mcq["choices"] = sorted([fact.answer, *choices], key=str.casefold)
+        out.append(mcq)
+    elif fact.span:
+        out.append(_cloze(fact, ctx))
+        if fact.frame is None and fact.sentence not in tf_sentences:
+            statement = _true_false(fact, ctx)
+            if statement is not None:
+                tf_sentences.add(fact.sentence)
+                out.append(statement)
+    return out
+
+
+def _dated(prompt: str, ctx: Context) -> str:
+    if not ctx.when:
+        return prompt
+    return f"In {ctx.when}, {prompt[0].lower()}{prompt[1:]}"
+
+
+def _frame(fact: Fact, ctx: Context) -> tuple[int, int]:
+    return fact.frame or ctx.sentences[fact.sentence]
+
+
+def _shown(ctx: Context, start: int, end: int, a: int, b: int, middle: str) -> str:
+    """The words from ``start`` to ``end`` with ``a``..``b`` replaced by ``middle``."""
+    lead = CONNECTIVE.match(ctx.text, start, a)
+    if lead:
+        start = lead.end()
+    shown = f"{ctx.text[start:a]}{middle}{ctx.text[b:end]}"
+    return shown[:1].upper() + shown[1:] if lead else shown
+
+
+def _cloze(fact: Fact, ctx: Context) -> dict:
+    start, end = _frame(fact, ctx)
+    a, b = fact.span
+    shown = _shown(ctx, start, end, a, b, BLANK)
+    prompt = shown if fact.frame is None else f"Complete: {shown}"
+    if ctx.when:
+        prompt = f"{ctx.when} news: {prompt}"
+    return _question(fact, ctx, "cloze", prompt, fact.answer)
+
+
+def _true_false(fact: Fact, ctx: Context) -> dict | None:
+    if fact.kind not in TRUE_FALSE_KINDS:
+        return None
+    start, end = ctx.sentences[fact.sentence]
+    sentence = ctx.text[start:end]
+    swaps = pick_distractors(fact.answer, fact.accepted, fact.kind, sentence,
+                             ctx.article_records, ctx.corpus_records, ctx.rng, n=1)
+    truth = not swaps or ctx.rng.random() < 0.5
+    a, b = fact.span
+    said = fact.answer if truth else swaps[0]
+    statement = _shown(ctx, start, end, a, b, said)
+    lead = f"True or false ({ctx.when} news): " if ctx.when else "True or false: "
+    question = _question(fact, ctx, "truefalse", lead + statement, "true" if truth else "false")
+    question["accepted"] = []
+    question["explanation"] = f"The article says: {sentence}"
+    return question
+
+
+def _question(fact: Fact, ctx: Context, kind: str, prompt: str, answer: str) -> dict:
+    start, end = ctx.sentences[fact.sentence]
+    sentence = ctx.text[start:end]
+    # A true/false question is identified by the fact it tests, not by "true"/"false".
+    about = fact.answer
+    question = {
+        "id": question_id(ctx.sha256, kind, fact.category, about, sentence),
+        "fact": fact_id(ctx.sha256, fact.category, fact.answer, sentence),
+        "kind": kind, "category": fact.category, "prompt": prompt, "answer": answer,
+        "accepted": sorted({a for a in fact.accepted if a.strip() and a != answer}),
+        "source": {"sentence": fact.sentence, "start": start, "end": end, "text": sentence},
+        "origin": "generated", "_about": about,
+    }
+    question["quality"] = score(question, fact.rule, sentence)
+    return question
