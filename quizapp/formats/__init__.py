@@ -13,12 +13,17 @@ An import either returns every question of the file, each valid for its kind, or
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from quizapp.formats.apkg import export_apkg
 from quizapp.formats.common import (
-    MAX_IMPORT_BYTES, FormatError, ImportResult, check_exportable, check_size,
+    MAX_IMPORT_BYTES,
+    FormatError,
+    ImportResult,
+    check_exportable,
+    check_size,
 )
 from quizapp.formats.csv_format import export_csv, import_csv
 from quizapp.formats.gift import export_gift, import_gift

@@ -138,11 +138,13 @@ def question_problems(question: dict) -> list[str]:
     from quizapp.bank.kinds import get_kind
 
     problems += get_kind(question["kind"]).validate(question)
-    for name in ("prompt", "answer", "explanation"):
-        value = question.get(name)
-        if isinstance(value, str) and _CONTROL.search(value):
-            char = _CONTROL.search(value).group()
-            problems.append(f"{name}: contains the control character U+{ord(char):04X}")
+    texts = {name: [question.get(name) or ""] for name in ("prompt", "answer", "explanation")}
+    texts.update({name: question.get(name, []) for name in ("accepted", "choices", "tags")})
+    texts["source"] = [(question.get("source") or {}).get("text") or ""]
+    for name, values in texts.items():
+        found = next((m for m in map(_CONTROL.search, values) if m), None)
+        if found:
+            problems.append(f"{name}: contains the control character U+{ord(found.group()):04X}")
     return problems
 
 

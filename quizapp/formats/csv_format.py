@@ -17,12 +17,17 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
 from quizapp.bank.format import KINDS
 from quizapp.bank.kinds import BLANK
 from quizapp.formats.common import (
-    DEFAULT_CATEGORY, Draft, FormatError, ImportResult, decode_text, finish, title_from_filename,
+    DEFAULT_CATEGORY,
+    Draft,
+    FormatError,
+    ImportResult,
+    decode_text,
+    finish,
+    title_from_filename,
 )
 
 COLUMNS = ("id", "kind", "category", "prompt", "answer", "accepted", "choices", "explanation",

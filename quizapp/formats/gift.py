@@ -32,8 +32,16 @@ import re
 
 from quizapp.bank.kinds import BLANK
 from quizapp.formats.common import (
-    DEFAULT_CATEGORY, ID_PATTERN, MOODLE_BLANK, Draft, FormatError, ImportResult,
-    category_path, decode_text, read_category_path, finish, title_from_filename,
+    DEFAULT_CATEGORY,
+    ID_PATTERN,
+    MOODLE_BLANK,
+    Draft,
+    ImportResult,
+    category_path,
+    decode_text,
+    finish,
+    read_category_path,
+    title_from_filename,
 )
 from quizapp.formats.html_text import html_to_text
 
@@ -102,8 +110,8 @@ def _write_question(q: dict) -> str:
 
 def export_gift(questions: list[dict], *, title: str, article: dict | None = None) -> bytes:
     """The questions as a GIFT file Moodle imports, with categories under the set's title."""
-    out = [f"// title: {' '.join(title.split())}\n"
-           "// Written by quizapp. In Moodle: Question bank > Import > GIFT format.\n"]
+    out = [(f"// title: {' '.join(title.split())}\n"
+           "// Written by quizapp. In Moodle: Question bank > Import > GIFT format.\n")]
     category = None
     for q in questions:
         if q["category"] != category:

@@ -11,7 +11,13 @@ import json
 import re
 
 from quizapp.bank.format import (
-    FORMAT_NAME, FORMAT_VERSION, BankError, dump_bank, load_bank, slugify, validate_bank,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    BankError,
+    dump_bank,
+    load_bank,
+    slugify,
+    validate_bank,
 )
 from quizapp.formats.common import FormatError, ImportResult, decode_text
 

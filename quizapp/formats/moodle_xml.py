@@ -21,8 +21,16 @@ from lxml import etree
 
 from quizapp.bank.kinds import BLANK
 from quizapp.formats.common import (
-    DEFAULT_CATEGORY, ID_PATTERN, Draft, FormatError, ImportResult, category_path,
-    decode_text, read_category_path, finish, title_from_filename,
+    DEFAULT_CATEGORY,
+    ID_PATTERN,
+    Draft,
+    FormatError,
+    ImportResult,
+    category_path,
+    decode_text,
+    finish,
+    read_category_path,
+    title_from_filename,
 )
 from quizapp.formats.html_text import html_to_text, split_marked, text_to_html
 

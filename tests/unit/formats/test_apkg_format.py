@@ -2,18 +2,17 @@
 from __future__ import annotations
 
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from io import BytesIO
 
 import pytest
+from anki import collection as anki_collection
 
 from quizapp.formats import FORMATS, FormatError, export_questions, import_questions
 from quizapp.formats.apkg import MODEL_ID, deck_id, note_guid
 
-anki_collection = pytest.importorskip("anki.collection")
-
-NOW = datetime(2026, 1, 15, 9, 30, tzinfo=timezone.utc)
-LATER = datetime(2026, 2, 1, 9, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
+LATER = datetime(2026, 2, 1, 9, 30, tzinfo=UTC)
 
 
 def _import(tmp_path, data: bytes, col=None):

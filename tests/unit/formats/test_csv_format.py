@@ -86,8 +86,8 @@ def test_header_problems():
         _csv("prompt,solution,prompt\nx,y,z\n")
     assert error.value.problems == [
         "line 1: the column 'prompt' appears twice",
-        "line 1: unknown column 'solution'; known columns are question, alternatives, id, kind, "
-        "category, prompt, answer, accepted, choices, explanation, tags",
+        ("line 1: unknown column 'solution'; known columns are question, alternatives, id, kind, "
+        "category, prompt, answer, accepted, choices, explanation, tags"),
         "line 1: no 'answer' column",
     ]
 

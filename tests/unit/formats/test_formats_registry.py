@@ -6,7 +6,12 @@ import json
 import pytest
 
 from quizapp.formats import (
-    FORMATS, MAX_IMPORT_BYTES, FormatError, detect_format, export_questions, import_questions,
+    FORMATS,
+    MAX_IMPORT_BYTES,
+    FormatError,
+    detect_format,
+    export_questions,
+    import_questions,
 )
 
 

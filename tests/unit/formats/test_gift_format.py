@@ -122,3 +122,49 @@ def test_an_invalid_question_of_a_known_kind_is_located():
     problems = error.value.problems
     assert any(p.startswith("line 3: question 1 (dup): choices:") for p in problems)
     assert any(p.startswith("line 7: question 3 (dup): the same question") for p in problems)
+
+
+MOODLE_EXPORT = """// question: 0  name: Switch category to $course$/top/Default for History
+$CATEGORY: $course$/top/Default for History
+
+
+// question: 101  name: Capital
+::Capital::[html]<p>What is the capital of <b>France</b>?</p>{
+\t=%100%Paris#Right.
+\t=%0%Lyon#Wrong city.
+}
+
+
+// question: 102  name: Battle
+::Battle::[html]The battle of Hastings was in 1066.{TRUE#No#Yes}
+
+
+// question: 103  name: Rivers
+::Rivers::[moodle]Which river flows through Rome?{
+\t=Tiber
+\t~Seine
+\t~Thames
+\t####[html]<p>The <i>Tevere</i>.</p>
+}
+"""
+
+
+def test_reads_a_gift_file_exported_by_moodle():
+    result = _gift(MOODLE_EXPORT)
+    capital, battle, rivers = result.questions
+    assert (capital["id"], capital["kind"], capital["prompt"]) == (
+        "Capital", "short", "What is the capital of France?")
+    assert (capital["answer"], capital.get("accepted")) == ("Paris", None)  # 0% is not accepted
+    assert (battle["kind"], battle["answer"]) == ("truefalse", "true")
+    assert (rivers["answer"], rivers["choices"]) == ("Tiber", ["Tiber", "Seine", "Thames"])
+    assert rivers["explanation"] == "The Tevere."
+    assert result.title == "quiz"  # Moodle's own category paths name no quizapp category
+
+
+def test_control_characters_are_refused_with_their_place():
+    with pytest.raises(FormatError) as error:
+        _gift("::c::Bell\x07 rings?{=yes =y\x0bes}\n")
+    assert error.value.problems == [
+        "line 1: question 1 (c): prompt: contains the control character U+0007",
+        "line 1: question 1 (c): accepted: contains the control character U+000B",
+    ]

@@ -95,9 +95,9 @@ Give a surname.</text></questiontext>
 
 @pytest.mark.parametrize("attack", [
     '<!DOCTYPE quiz [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<quiz>&xxe;</quiz>',
-    '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>\n'
+    ('<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>\n'
     "<quiz><question type='truefalse'><questiontext><text>&lol2;</text></questiontext>"
-    "</question></quiz>",
+    "</question></quiz>"),
 ])
 def test_entities_and_doctypes_are_refused(attack):
     with pytest.raises(FormatError) as error:
