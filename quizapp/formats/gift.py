@@ -157,13 +157,12 @@ def _plain(text: str, fmt: str) -> str:
     return html_to_text(text) if fmt == "html" else text
 
 
-def _split_answers(answer_text: str) -> list[tuple[str, str]]:
+def _split_answers(answer_text: str, kind: str) -> list[tuple[str, str]]:
     """(mark, text without feedback) for each answer in an answer block."""
     parts = re.split(r"([=~])", answer_text)
-    answers = []
-    for mark, text in zip(parts[1::2], parts[2::2]):
-        answers.append((mark, text.split("#", 1)[0].strip()))
-    return answers
+    if parts[0].strip():  # text before any mark: Moodle reads a wrong choice or a right answer
+        parts[:1] = ["", "~" if kind == "mcq" else "=", parts[0]]
+    return [(mark, text.split("#", 1)[0].strip()) for mark, text in zip(parts[1::2], parts[2::2])]
 
 
 def _weight(mark: str, text: str, kind: str) -> tuple[float, str]:
@@ -180,7 +179,7 @@ def _weight(mark: str, text: str, kind: str) -> tuple[float, str]:
 def _read_answers(kind: str, answer_text: str, fmt: str, problems: list[str]) -> list[tuple]:
     """(weight, text) of each answer, with problems for what quizapp cannot hold."""
     out = []
-    for mark, raw in _split_answers(answer_text):
+    for mark, raw in _split_answers(answer_text, kind):
         weight, text = _weight(mark, raw, kind)
         text_fmt, text = _with_format(text, fmt)
         text = _plain(text, text_fmt if kind == "mcq" else "plain")
@@ -282,8 +281,9 @@ def _parse_question(lines: list[tuple[int, str]], comments: list[str], category:
         if feedback >= 0:
             answer_text, feedback_text = answer_text[:feedback].strip(), answer_text[feedback + 4:]
         fmt, question_text = _with_format(question_text, "moodle")
-        q["prompt"] = _plain(question_text, fmt).replace(
-            _BLANK_HERE, str(meta.pop("blank", MOODLE_BLANK)))
+        blank = meta.pop("blank", MOODLE_BLANK)
+        blank = blank if isinstance(blank, str) and BLANK.fullmatch(blank) else MOODLE_BLANK
+        q["prompt"] = _plain(question_text, fmt).replace(_BLANK_HERE, blank)
         if feedback >= 0:
             feedback_fmt, feedback_text = _with_format(feedback_text, fmt)
             q["explanation"] = _plain(feedback_text, feedback_fmt)
@@ -295,6 +295,8 @@ def _parse_question(lines: list[tuple[int, str]], comments: list[str], category:
                 kind = "cloze"
             q["kind"] = kind
             _fill(q, kind, answer_text, fmt, problems)
+            if kind != "mcq":  # a short answer's accepted answers are in its answer block
+                meta.pop("accepted", None)
             q.update(meta)
     if name and ID_PATTERN.match(name):
         q["id"] = name

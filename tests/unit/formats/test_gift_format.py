@@ -168,3 +168,17 @@ def test_control_characters_are_refused_with_their_place():
         "line 1: question 1 (c): prompt: contains the control character U+0007",
         "line 1: question 1 (c): accepted: contains the control character U+000B",
     ]
+
+
+def test_an_answer_before_any_mark_is_read_as_moodle_does():
+    short, mcq = _gift("Capital of France?{Paris =Paris city}\n\nPick one {a =b ~c}\n").questions
+    assert (short["answer"], short["accepted"]) == ("Paris", ["Paris city"])
+    assert (mcq["answer"], mcq["choices"]) == ("b", ["a", "b", "c"])
+
+
+def test_hand_edited_metadata_cannot_replace_the_answer_block():
+    result = _gift('// quizapp: {"accepted": ["wrong"], "blank": "<b>", "tags": ["t"]}\n'
+                   "The {=Tiber =Tevere} flows through Rome.\n")
+    question = result.questions[0]
+    assert question["accepted"] == ["Tevere"] and question["tags"] == ["t"]
+    assert question["prompt"] == "The _____ flows through Rome."
