@@ -2,7 +2,8 @@
 
 Kinds map to Moodle types: mcq → ``multichoice`` (one right answer), short → ``shortanswer``,
 cloze → ``shortanswer`` with the blank in its text (as Moodle's own missing-word questions are),
-truefalse → ``truefalse``. ``<idnumber>`` carries our id, ``<name>`` too; a ``category`` entry
+truefalse → ``truefalse``. ``<idnumber>`` carries our id, ``<name>`` too (on reading, the first
+of them that is a valid quizapp id is kept; otherwise the id is hashed from the content); a ``category`` entry
 ``$course$/top/<set title>/<category>`` before each run of questions carries the category;
 ``<generalfeedback>`` carries the explanation and, in a ``quizapp-source`` blockquote, the source
 sentence with its place in the article; ``<tags>`` carries the tags.
