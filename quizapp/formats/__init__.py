@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import NamedTuple
 
+from quizapp.bank.format import slugify
 from quizapp.formats.apkg import export_apkg
 from quizapp.formats.common import (
     MAX_IMPORT_BYTES,
@@ -131,5 +132,10 @@ def export_questions(fmt: str, questions: list[dict], *, title: str, article: di
     return FORMATS[fmt].exporter(questions, title=title, article=article)
 
 
+def export_filename(fmt: str, title: str) -> str:
+    """A download name for a set exported as ``fmt``: "iran-and-pakistan.gift.txt"."""
+    return slugify(title) + FORMATS[fmt].extension
+
+
 __all__ = ["FORMATS", "MAX_IMPORT_BYTES", "Format", "FormatError", "ImportResult",
-           "detect_format", "export_questions", "import_questions"]
+           "detect_format", "export_filename", "export_questions", "import_questions"]

@@ -44,7 +44,7 @@ from quizapp.formats.common import (
     read_category_path,
     title_from_filename,
 )
-from quizapp.formats.html_text import html_to_text
+from quizapp.formats.html_text import has_media, html_to_text
 
 # Escaped characters stand in as private-use characters while the structure is parsed,
 # as Moodle's parser does with its "&&058;" placeholders.
@@ -282,6 +282,9 @@ def _parse_question(lines: list[tuple[int, str]], comments: list[str], category:
         if feedback >= 0:
             answer_text, feedback_text = answer_text[:feedback].strip(), answer_text[feedback + 4:]
         fmt, question_text = _with_format(question_text, "moodle")
+        if fmt in ("html", "moodle") and has_media(question_text):
+            problems.append("the question shows an image or other media; quizapp questions are "
+                            "text")
         blank = meta.pop("blank", MOODLE_BLANK)
         blank = blank if isinstance(blank, str) and BLANK.fullmatch(blank) else MOODLE_BLANK
         q["prompt"] = _plain(question_text, fmt).replace(_BLANK_HERE, blank)

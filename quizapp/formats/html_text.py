@@ -18,6 +18,14 @@ _HIDDEN = {"script", "style", "head", "title", "template"}
 _BREAK = "\x01"  # stands for a block's edge until the text is tidied
 
 
+_MEDIA = re.compile(r"<\s*(img|video|audio|object|embed|iframe|svg|math)\b", re.IGNORECASE)
+
+
+def has_media(fragment: str) -> bool:
+    """Whether HTML shows something that is not text (an image, a video, a formula…)."""
+    return bool(_MEDIA.search(fragment))
+
+
 def text_to_html(text: str) -> str:
     """Plain text as an HTML fragment that displays exactly that text."""
     return html.escape(text, quote=False).replace("\n", "<br>")

@@ -33,7 +33,7 @@ from quizapp.formats.common import (
     read_category_path,
     title_from_filename,
 )
-from quizapp.formats.html_text import html_to_text, split_marked, text_to_html
+from quizapp.formats.html_text import has_media, html_to_text, split_marked, text_to_html
 
 _TYPES = {"mcq": "multichoice", "short": "shortanswer", "cloze": "shortanswer",
           "truefalse": "truefalse"}
@@ -192,6 +192,8 @@ def _read_question(element, number: int, category: str) -> Draft:
     qtype = element.get("type", "")
     name = (element.findtext("name/text") or "").strip()
     q: dict = {"category": category, "prompt": _plain(element.find("questiontext"))}
+    if has_media(element.findtext("questiontext/text") or ""):
+        problems.append("the question shows an image or other media; quizapp questions are text")
     explanation, source_text, attrs = split_marked(
         _plain_html(element.find("generalfeedback")), _SOURCE_CLASS)
     q["explanation"] = explanation

@@ -116,3 +116,10 @@ def test_invalid_questions_are_not_exported(fmt, questions):
 def test_unknown_format_is_refused(questions):
     with pytest.raises(FormatError, match="unknown format 'pdf'"):
         export_questions("pdf", questions, title="T")
+
+
+def test_export_filename():
+    from quizapp.formats import export_filename
+
+    assert export_filename("gift", "Iran & Pakistan: strikes") == "iran-pakistan-strikes.gift.txt"
+    assert export_filename("apkg", "Iran & Pakistan: strikes") == "iran-pakistan-strikes.apkg"

@@ -144,3 +144,15 @@ def test_every_bad_question_is_located_and_nothing_is_returned():
                for p in problems)
     assert any(p.startswith("line 8: question 3 (Half): partial credit") for p in problems)
     assert not any("question 4" in p for p in problems)
+
+
+def test_a_question_with_an_image_is_located_not_silently_emptied():
+    with pytest.raises(FormatError) as error:
+        _xml("""<quiz><question type="truefalse"><name><text>pic</text></name>
+<questiontext format="html"><text><![CDATA[<p>Is this Rome? <img src="@@PLUGINFILE@@/r.png"></p>]]>
+</text></questiontext>
+<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
+</question></quiz>""")
+    assert error.value.problems == [
+        ("line 1: question 1 (pic): the question shows an image or other media; quizapp questions "
+        "are text")]
