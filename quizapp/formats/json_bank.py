@@ -2,7 +2,9 @@
 
 An export is a whole bank file (``quizapp.bank.dump_bank``): the article and the questions. A set
 with no article is written with an empty article (no text, the set's title and slug), as the bank
-format requires one; reading such a bank gives ``article=None``.
+format requires one, and without its questions' source sentences, whose offsets point into an
+article (questions imported from another set's GIFT file carry them); reading such a bank gives
+``article=None``.
 """
 from __future__ import annotations
 
@@ -32,6 +34,8 @@ def _empty_article(title: str) -> dict:
 
 def export_json(questions: list[dict], *, title: str, article: dict | None = None) -> bytes:
     """The questions and their article as a bank file."""
+    if article is None:
+        questions = [{k: v for k, v in q.items() if k != "source"} for q in questions]
     bank = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "generator": GENERATOR,
             "article": article or _empty_article(title), "questions": questions}
     if title != bank["article"]["title"]:
