@@ -154,9 +154,9 @@ def stable_id(question: dict) -> str:
                        question.get("answer", ""), question.get("prompt", ""))
 
 
-def finish(drafts: list[Draft], *, context: list[str] | None = None) -> list[dict]:
+def finish(drafts: list[Draft]) -> list[dict]:
     """Validated bank questions from drafts, or FormatError with every problem located."""
-    problems = list(context or [])
+    problems: list[str] = []
     seen: dict[str, str] = {}
     questions = []
     for draft in drafts:

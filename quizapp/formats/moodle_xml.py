@@ -162,19 +162,19 @@ def _fill(q: dict, qtype: str, element, problems: list[str]) -> None:
     if qtype == "truefalse":
         q["kind"] = "truefalse"
         right = [r.casefold() for r in right]
-        if right[:1] not in (["true"], ["false"]):
+        if right not in (["true"], ["false"]):
             problems.append("a true/false question needs one right answer, 'true' or 'false'")
     elif qtype == "shortanswer":
         q["kind"] = "cloze" if BLANK.search(q["prompt"]) else "short"
         q["accepted"] = right[1:]
         if "*" in "".join(right):
             problems.append("wildcard (*) answers: not supported")
-    if len(right) != 1 and qtype != "shortanswer":
+        if not right:
+            problems.append("no right answer")
+    elif len(right) != 1:
         problems.append(f"needs exactly one right answer, found {len(right)}")
     if right:
         q["answer"] = right[0]
-    else:
-        problems.append("no right answer")
 
 
 def _source(attrs: dict[str, str], text: str, problems: list[str]) -> dict | None:
