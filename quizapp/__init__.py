@@ -31,9 +31,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     _init_extensions(app)
     _register_blueprints(app)
-    from quizapp import cli, errors
+    from quizapp import cli, errors, templating
 
     errors.register(app)
+    templating.register(app)
     cli.register(app)
     return app
 

@@ -2,6 +2,7 @@
 from flask import Flask
 
 from quizapp.cli.banks import bank_cli
+from quizapp.cli.srs import srs_cli
 from quizapp.cli.users import demo_command, user_cli
 
 
@@ -9,3 +10,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(user_cli)
     app.cli.add_command(bank_cli)
     app.cli.add_command(demo_command)
+    app.cli.add_command(srs_cli)

@@ -19,7 +19,7 @@ class Card(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"),
                                              index=True)
-    state: Mapped[str] = mapped_column(String(16), default="new")
+    phase: Mapped[int] = mapped_column(default=0)  # quizapp.scheduling.Phase: 0 new … 3 relearning
     step: Mapped[int | None]
     stability: Mapped[float | None]
     difficulty: Mapped[float | None]
@@ -27,7 +27,6 @@ class Card(db.Model):
     last_review: Mapped[datetime | None]
     reps: Mapped[int] = mapped_column(default=0)
     lapses: Mapped[int] = mapped_column(default=0)
-    buried_until: Mapped[date | None]  # a sibling was studied: not again this study day
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 

@@ -1,21 +1,32 @@
-"""The student's pages: home (classes and assigned sets); study arrives with its own module."""
+"""The student's pages: home (classes and assigned sets), study, and study settings."""
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from quizapp.auth.forms import JoinClassForm
 from quizapp.extensions import db
 from quizapp.roles import role_required
-from quizapp.services import accounts, catalogue
+from quizapp.services import accounts, catalogue, study
+from quizapp.student.forms import SettingsForm
 
 bp = Blueprint("student", __name__)
+
+
+@bp.record_once
+def add_navigation(state):
+    state.app.config.setdefault("STUDENT_NAV", [("student.study_page", "Study"),
+                                                ("student.settings", "Settings")])
+
+
+def render_home(form, status=200):
+    return render_template("student/home.html", form=form,
+                           classes=catalogue.student_classes(db.session, current_user),
+                           sets=catalogue.student_sets(db.session, current_user)), status
 
 
 @bp.route("/")
 @role_required("student")
 def home():
-    return render_template("student/home.html", form=JoinClassForm(),
-                           classes=catalogue.student_classes(db.session, current_user),
-                           sets=catalogue.student_sets(db.session, current_user))
+    return render_home(JoinClassForm())
 
 
 @bp.route("/join", methods=["POST"])
@@ -29,9 +40,24 @@ def join():
         school_class = accounts.join_class(db.session, current_user, form.class_code.data)
     except accounts.AccountError as exc:
         flash(str(exc), "error")
-        return render_template("student/home.html", form=form,
-                               classes=catalogue.student_classes(db.session, current_user),
-                               sets=catalogue.student_sets(db.session, current_user)), 400
+        return render_home(form, 400)
     db.session.commit()
     flash(f"You joined {school_class.name}.", "success")
     return redirect(url_for("student.home"))
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@role_required("student")
+def settings():
+    form = SettingsForm(obj=current_user)
+    if form.validate_on_submit():
+        form.populate_obj(current_user)
+        current_user.desired_retention = float(form.desired_retention.data)
+        count = study.rebuild_user(db.session, current_user)
+        db.session.commit()
+        flash(f"Saved. {count} card(s) rescheduled with your new settings.", "success")
+        return redirect(url_for("student.settings"))
+    return render_template("student/settings.html", form=form), 400 if form.errors else 200
+
+
+from quizapp.student import studying as _studying_routes  # noqa: E402,F401  (routes attach to bp)

@@ -1,0 +1,111 @@
+"""The study session: a card, its answer checked on the server, a rating, the next card.
+
+Nothing about the answer reaches the page before the student has answered: the card page holds
+the prompt, the choices (for multiple choice) and a signed token without the answer.
+"""
+from __future__ import annotations
+
+import random
+
+from flask import flash, redirect, render_template, request, session, url_for
+from flask_login import current_user
+
+from quizapp.bank.kinds import get_kind
+from quizapp.clock import utcnow
+from quizapp.extensions import db
+from quizapp.roles import role_required
+from quizapp.scheduling import Rating, propose_rating
+from quizapp.services import fitting_jobs, study
+from quizapp.student import bp, tokens
+from quizapp.student.forms import AnswerForm, RateForm, UndoForm
+
+MAX_DURATION_MS = 10 * 60 * 1000  # a card left open over lunch is not a 2-hour answer
+
+
+@bp.route("/study")
+@role_required("student")
+def study_page():
+    now = utcnow()
+    session.setdefault("study_started", tokens.epoch_ms(now))
+    queue = study.build_queue(db.session, current_user, now)
+    upcoming = queue.next()
+    if upcoming is None:
+        return render_template("student/study_done.html", undo=UndoForm(),
+                               summary=study.session_summary(
+                                   db.session, current_user, now,
+                                   tokens.from_epoch_ms(session["study_started"])),
+                               learning_later=queue.learning_later)
+    question, card = upcoming
+    key = study.request_id(db.session, current_user, question)
+    token = tokens.dump("card", current_user.id, q=question.id, r=key, t=tokens.epoch_ms(now))
+    public = get_kind(question.kind).public(question.to_bank(), random.Random(key))
+    return render_template("student/study_card.html", question=question, public=public,
+                           form=AnswerForm(token=token), undo=UndoForm(), queue=queue,
+                           is_new=card is None or card.reps == 0)
+
+
+@bp.route("/study/answer", methods=["POST"])
+@role_required("student")
+def study_answer():
+    form, now = AnswerForm(), utcnow()
+    if not form.validate_on_submit():
+        flash("That answer could not be read; here is the card again.", "error")
+        return redirect(url_for("student.study_page"))
+    try:
+        data = tokens.load("card", current_user.id, form.token.data)
+        question = study.student_question(db.session, current_user, data["q"], now)
+    except (tokens.TokenError, study.StudyError) as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("student.study_page"))
+    duration = min(max(0, tokens.epoch_ms(now) - data["t"]), MAX_DURATION_MS)
+    flipped = bool(form.flip.data)  # a flashcard: the student grades themself
+    outcome = None if flipped else study.check_answer(db.session, question,
+                                                       form.given.data or "")
+    proposed = (Rating.GOOD if flipped
+                else propose_rating(outcome.correct, duration, question.kind))
+    card = study.card_for(db.session, current_user, question)
+    rate_token = tokens.dump("rate", current_user.id, q=question.id, r=data["r"], d=duration,
+                             g=None if flipped else form.given.data,
+                             c=None if flipped else outcome.correct, p=int(proposed))
+    return render_template("student/study_feedback.html", question=question, outcome=outcome,
+                           flipped=flipped, proposed=proposed,
+                           form=RateForm(formdata=None, token=rate_token),
+                           undo=UndoForm(),
+                           previews=study.previews(current_user, card, question, now))
+
+
+@bp.route("/study/rate", methods=["POST"])
+@role_required("student")
+def study_rate():
+    form, now = RateForm(), utcnow()
+    try:
+        rating = Rating(int(request.form.get("rating", "")))
+        if not form.validate_on_submit():
+            raise tokens.TokenError("That rating could not be read; here is the card again.")
+        data = tokens.load("rate", current_user.id, form.token.data)
+        question = study.student_question(db.session, current_user, data["q"], now)
+    except ValueError as exc:  # TokenError, StudyError, or a rating that is not 1–4
+        flash(str(exc) if not str(exc).startswith("invalid literal") else
+              "Choose Again, Hard, Good or Easy.", "error")
+        return redirect(url_for("student.study_page"))
+    _, created = study.record_review(
+        db.session, current_user, question, rating=rating, now=now, request=data["r"],
+        duration_ms=data["d"], given=data["g"], correct=data["c"], proposed=Rating(data["p"]))
+    db.session.commit()
+    if created:
+        fitting_jobs.maybe_fit_in_background(current_user.id)
+    else:
+        flash("That answer was already recorded.", "info")
+    return redirect(url_for("student.study_page"))
+
+
+@bp.route("/study/undo", methods=["POST"])
+@role_required("student")
+def study_undo():
+    if not UndoForm().validate_on_submit():
+        flash("Undo could not be read; nothing changed.", "error")
+        return redirect(url_for("student.study_page"))
+    undone = study.undo_last(db.session, current_user, utcnow())
+    db.session.commit()
+    flash("Your last answer is undone." if undone else "There is nothing to undo.", "info")
+    return redirect(url_for("student.study_page"))
