@@ -16,9 +16,10 @@ What we write, one block per question (blocks are separated by blank lines)::
   ``{TRUE}``/``{FALSE}``; a cloze is Moodle's missing-word form, the answer block standing where
   the blank is (``The {=Iran} strike…``) and read back with a blank there.
 - The question name carries our id (a name that is not a valid quizapp id, such as "Capital of
-  France", is kept out and the id hashed from the content); ``$CATEGORY:`` paths end in our category (who, what, …);
-  ``####`` general feedback carries the explanation; ``// quizapp:`` comments carry what GIFT has
-  no place for. Moodle ignores comments, so the file imports into Moodle as it is.
+  France", is kept out and the id hashed from the content); ``$CATEGORY:`` paths end in our
+  category (who, what, …); ``####`` general feedback carries the explanation; ``// quizapp:``
+  comments carry what GIFT has no place for. Moodle ignores comments, so the file imports into
+  Moodle as it is. A short answer whose prompt has a blank reads back as a cloze.
 - Text is written ``[plain]``: Moodle shows it as text, never as HTML. ``~ = # { } :`` and ``\\``
   are escaped with a backslash and newlines written as ``\\n``, as Moodle's own exporter does.
 

@@ -3,10 +3,11 @@
 Kinds map to Moodle types: mcq → ``multichoice`` (one right answer), short → ``shortanswer``,
 cloze → ``shortanswer`` with the blank in its text (as Moodle's own missing-word questions are),
 truefalse → ``truefalse``. ``<idnumber>`` carries our id, ``<name>`` too (on reading, the first
-of them that is a valid quizapp id is kept; otherwise the id is hashed from the content); a ``category`` entry
-``$course$/top/<set title>/<category>`` before each run of questions carries the category;
-``<generalfeedback>`` carries the explanation and, in a ``quizapp-source`` blockquote, the source
-sentence with its place in the article; ``<tags>`` carries the tags.
+of them that is a valid quizapp id is kept; otherwise the id is hashed from the content); a
+``category`` entry ``$course$/top/<set title>/<category>`` before each run of questions carries
+the category; ``<generalfeedback>`` carries the explanation and, in a ``quizapp-source``
+blockquote, the source sentence with its place in the article; ``<tags>`` carries the tags. The
+fact key, origin and quality score are not carried (the bank JSON keeps everything).
 
 Question text and choices are written as HTML with every ``<``, ``>`` and ``&`` escaped, so a
 ``<script>`` in a question shows as text in Moodle. Reading is hardened: a DOCTYPE or entity

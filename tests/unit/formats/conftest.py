@@ -14,7 +14,8 @@ ARTICLE_TEXT = (
 QUESTIONS = [
     {
         "id": "q-0a1b2c3d4e5f6071", "fact": "f-000000000001", "kind": "mcq", "category": "who",
-        "prompt": 'Who said "<script>alert(1)</script>" after the strikes?\nHint: ~ = # { } : \\ //',
+        "prompt": ('Who said "<script>alert(1)</script>" after the strikes?\n'
+                   "Hint: ~ = # { } : \\ //"),
         "answer": "Amir-Abdollahian’s ministry",
         "choices": ["Amir-Abdollahian’s ministry", "Jalil Abbas Jilani",
                     "A {curly} ~tilde = #hash: choice", "<b>bold</b> & co"],

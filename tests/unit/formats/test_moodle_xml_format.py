@@ -59,8 +59,12 @@ def test_reads_a_file_written_by_moodle():
   </category></question>
   <question type="multichoice">
     <name><text>Capital of France</text></name>
-    <questiontext format="html"><text><![CDATA[<p>What is the <b>capital</b> of France?</p>]]></text></questiontext>
-    <generalfeedback format="html"><text><![CDATA[<p>Paris since 987.</p>]]></text></generalfeedback>
+    <questiontext format="html">
+      <text><![CDATA[<p>What is the <b>capital</b> of France?</p>]]></text>
+    </questiontext>
+    <generalfeedback format="html">
+      <text><![CDATA[<p>Paris since 987.</p>]]></text>
+    </generalfeedback>
     <single>true</single>
     <answer fraction="100" format="html"><text><![CDATA[<p>Paris</p>]]></text></answer>
     <answer fraction="-33.33333" format="html"><text>Lyon</text></answer>
@@ -139,7 +143,8 @@ def test_every_bad_question_is_located_and_nothing_is_returned():
 <answer fraction="100"><text>true</text></answer></question>
 </quiz>""")
     problems = error.value.problems
-    assert any(p.startswith("line 2: question 1 (Essay one): Moodle type 'essay'") for p in problems)
+    assert any(p.startswith("line 2: question 1 (Essay one): Moodle type 'essay'")
+               for p in problems)
     assert any(p.startswith("line 4: question 2 (Two right): needs exactly one right answer")
                for p in problems)
     assert any(p.startswith("line 8: question 3 (Half): partial credit") for p in problems)
