@@ -1,4 +1,5 @@
-"""The teacher's pages: home (classes and sets); authoring arrives with its own modules."""
+"""The teacher's side: classes, sets, articles and generation, the review queue, authoring,
+assignments, and import/export. One module per area; each registers its routes on ``bp``."""
 from flask import Blueprint, render_template
 from flask_login import current_user
 
@@ -9,9 +10,34 @@ from quizapp.services import catalogue
 bp = Blueprint("teacher", __name__)
 
 
+@bp.record_once
+def _navigation(state) -> None:
+    state.app.config.setdefault("TEACHER_NAV", [
+        ("teacher.classes", "Classes"), ("teacher.sets", "Sets"),
+        ("teacher.new_article", "From an article"), ("teacher.import_file", "Import")])
+
+
+@bp.app_template_global()
+def teacher_quality_label(score):
+    from quizapp.teacher.render import quality_label
+
+    return quality_label(score)
+
+
+@bp.app_template_filter("cloze_blanks")
+def _cloze_blanks(prompt):
+    from quizapp.teacher.render import cloze_blanks
+
+    return cloze_blanks(prompt)
+
+
 @bp.route("/")
 @role_required("teacher")
 def home():
     return render_template("teacher/home.html",
                            classes=catalogue.teacher_classes(db.session, current_user),
                            sets=catalogue.teacher_sets(db.session, current_user))
+
+
+from quizapp.teacher import (  # noqa: E402,F401  (each module registers its routes on bp)
+    articles, classes, questions, review, sets, transfer)

@@ -1,0 +1,249 @@
+"""Sets and questions a teacher writes or reviews: create, edit, review, reorder, move, copy.
+
+Editing a question keeps its row, so every student's card and review history stay with it (a
+typo fix is not a new card). Deleting a question that somebody has studied retires it instead.
+A duplicated set copies the approved and draft questions with their status and stable ids (ids
+are unique per set); rejected and retired questions stay behind, and the copy is unpublished
+and assigned to no class.
+"""
+from __future__ import annotations
+
+import copy as copying
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from quizapp.bank import question_id, slugify
+from quizapp.formats.common import question_problems
+from quizapp.models import Question, QuestionSet, User
+from quizapp.services.banks import has_reviews
+from quizapp.services.classes import lock_owner
+
+EDITABLE = ("kind", "category", "prompt", "answer", "accepted", "choices", "explanation", "tags")
+LIVE = ("draft", "approved")  # statuses a question is worked on in; the others are set aside
+
+
+class AuthoringError(ValueError):
+    """A change that cannot be made; ``problems`` are "field: message" for the form."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+def unique_slug(session: Session, title: str) -> str:
+    base = slugify(title, max_length=70)
+    taken = set(session.scalars(select(QuestionSet.slug).where(QuestionSet.slug.like(f"{base}%"))))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def create_set(session: Session, owner: User, title: str, description: str = "",
+               *, published: bool = True) -> tuple[QuestionSet, bool]:
+    """(set, created). The owner's set of the same title is the same set (a form sent twice)."""
+    title = title.strip()
+    if not title:
+        raise AuthoringError("A set needs a title.", ["title: a set needs a title"])
+    lock_owner(session, owner)
+    existing = session.scalar(select(QuestionSet).where(QuestionSet.owner_id == owner.id,
+                                                        QuestionSet.title == title))
+    if existing is not None:
+        return existing, False
+    qset = QuestionSet(slug=unique_slug(session, title), title=title, owner_id=owner.id,
+                       description=description.strip(), published=published)
+    session.add(qset)
+    session.flush()
+    return qset, True
+
+
+def clean_question(values: dict) -> dict:
+    """A bank-shaped question dict from form values: trimmed, empties dropped."""
+    def items(name):
+        return [v.strip() for v in values.get(name) or [] if v and v.strip()]
+
+    q = {"kind": values["kind"], "category": values["category"],
+         "prompt": (values.get("prompt") or "").strip(),
+         "answer": (values.get("answer") or "").strip(), "accepted": items("accepted"),
+         "choices": items("choices") if values["kind"] == "mcq" else [],
+         "tags": list(dict.fromkeys(items("tags"))),
+         "explanation": (values.get("explanation") or "").strip() or None}
+    if q["kind"] == "truefalse":
+        q["answer"] = q["answer"].casefold()
+    return q
+
+
+def check_question(q: dict) -> None:
+    """AuthoringError listing every schema and kind problem (see ``quizapp.bank.kinds``)."""
+    problems = question_problems({"id": "q-check", **q})
+    if problems:
+        raise AuthoringError("The question is not valid.", problems)
+
+
+def authored_uid(qset: QuestionSet, q: dict) -> str:
+    """The same question written twice into one set gets the same id (so it is refused)."""
+    return question_id(f"authored:{qset.id}", q["kind"], q["category"], q["answer"], q["prompt"])
+
+
+def next_position(session: Session, qset: QuestionSet) -> int:
+    last = session.scalar(select(func.max(Question.position)).where(Question.set_id == qset.id))
+    return 0 if last is None else last + 1
+
+
+def add_question(session: Session, qset: QuestionSet, values: dict, *,
+                 status: str = "approved") -> Question:
+    q = clean_question(values)
+    check_question(q)
+    uid = authored_uid(qset, q)
+    if session.scalar(select(Question.id).where(Question.set_id == qset.id, Question.uid == uid)):
+        raise AuthoringError("This set already has that question.")
+    question = Question(set_id=qset.id, uid=uid, origin="authored", status=status,
+                        position=next_position(session, qset), **q)
+    session.add(question)
+    session.flush()
+    return question
+
+
+def update_question(session: Session, question: Question, values: dict) -> bool:
+    """Change a question in place (same row, same stable id, same history). Returns changed."""
+    q = clean_question(values)
+    check_question(q)
+    changed = {k: v for k, v in q.items() if getattr(question, k) != v}
+    for key, value in changed.items():
+        setattr(question, key, value)
+    session.flush()
+    return bool(changed)
+
+
+def delete_question(session: Session, question: Question) -> str:
+    """"retired" when somebody has studied it (history kept), else "deleted"."""
+    if has_reviews(session, question.id):
+        question.status = "retired"
+        session.flush()
+        return "retired"
+    session.delete(question)
+    session.flush()
+    return "deleted"
+
+
+def set_status(question: Question, status: str, reason: str | None = None) -> None:
+    if status == "rejected" and not (reason or "").strip():
+        raise AuthoringError("Say why the question is rejected.", ["reason: give a reason"])
+    question.status = status
+    question.reject_reason = reason.strip() if status == "rejected" else None
+
+
+def approve_above(session: Session, qset: QuestionSet, threshold: float) -> int:
+    """Approve every draft whose quality score is at least ``threshold``; returns how many."""
+    drafts = [q for q in qset.questions if q.status == "draft"
+              and q.quality is not None and q.quality >= threshold]
+    for question in drafts:
+        set_status(question, "approved")
+    session.flush()
+    return len(drafts)
+
+
+def bulk_status(session: Session, qset: QuestionSet, ids: list[int], status: str,
+                reason: str | None = None) -> int:
+    chosen = [q for q in qset.questions if q.id in set(ids) and q.status in LIVE + ("rejected",)]
+    for question in chosen:
+        set_status(question, status, reason)
+    session.flush()
+    return len(chosen)
+
+
+def renumber(qset: QuestionSet) -> None:
+    for position, question in enumerate(sorted(qset.questions, key=lambda q: (q.position, q.id))):
+        question.position = position
+
+
+def move_within(session: Session, question: Question, step: int) -> None:
+    """Move a question ``step`` places up (negative) or down in its set."""
+    qset = question.question_set
+    renumber(qset)
+    ordered = sorted(qset.questions, key=lambda q: q.position)
+    i = ordered.index(question)
+    j = max(0, min(len(ordered) - 1, i + step))
+    ordered.insert(j, ordered.pop(i))
+    for position, q in enumerate(ordered):
+        q.position = position
+    session.flush()
+
+
+def move_to_set(session: Session, question: Question, target: QuestionSet) -> None:
+    """The question (and its cards and reviews, which follow its row) joins another set."""
+    if target.id == question.set_id:
+        return
+    clash = session.scalar(select(Question.id).where(Question.set_id == target.id,
+                                                     Question.uid == question.uid))
+    if clash:
+        raise AuthoringError(f"{target.title!r} already has this question.")
+    question.set_id = target.id
+    question.position = next_position(session, target)
+    session.flush()
+    session.expire(question, ["question_set"])
+
+
+def duplicate_set(session: Session, qset: QuestionSet, owner: User) -> QuestionSet:
+    """An unpublished copy with the live questions, their status and stable ids."""
+    title, n = f"Copy of {qset.title}", 2
+    while session.scalar(select(QuestionSet.id).where(QuestionSet.owner_id == owner.id,
+                                                      QuestionSet.title == title)):
+        title, n = f"Copy of {qset.title} ({n})", n + 1
+    copy, _ = create_set(session, owner, title, qset.description, published=False)
+    copy.article_id = qset.article_id
+    columns = [c.key for c in Question.__table__.columns
+               if c.key not in ("id", "set_id", "created_at", "updated_at")]
+    for question in qset.questions:
+        if question.status in LIVE:
+            values = {c: copy_value(getattr(question, c)) for c in columns}
+            session.add(Question(set_id=copy.id, **values))
+    session.flush()
+    return copy
+
+
+def copy_value(value):
+    """JSON column values are copied, never shared between two rows."""
+    return copying.deepcopy(value) if isinstance(value, (list, dict)) else value
+
+
+def import_into_set(session: Session, qset: QuestionSet, questions: list[dict], *,
+                    status: str) -> dict[str, int]:
+    """Add imported bank questions to a set, updating those with the same stable id in place.
+
+    Nothing is removed: a file adds to a set. Returns counts of created, updated, unchanged.
+    """
+    from quizapp.services.banks import question_values
+
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    existing = {q.uid: q for q in qset.questions}
+    position = next_position(session, qset)
+    for q in questions:
+        values = question_values(q) | {"origin": q.get("origin", "authored")}
+        row = existing.get(q["id"])
+        if row is None:
+            row = Question(set_id=qset.id, uid=q["id"], status=status, position=position,
+                           **values)
+            session.add(row)
+            existing[q["id"]] = row
+            position += 1
+            counts["created"] += 1
+            continue
+        changed = {k: v for k, v in values.items() if getattr(row, k) != v}
+        for key, value in changed.items():
+            setattr(row, key, value)
+        counts["updated" if changed else "unchanged"] += 1
+    session.flush()
+    return counts
+
+
+def exportable(qset: QuestionSet, *, drafts: bool = False) -> list[dict]:
+    """The set's approved questions (and drafts if asked) as bank question dicts."""
+    wanted = ("approved", "draft") if drafts else ("approved",)
+    out = []
+    for question in qset.questions:
+        if question.status in wanted:
+            q = question.to_bank()
+            out.append({k: v for k, v in q.items() if v not in (None, [], {})})
+    return out

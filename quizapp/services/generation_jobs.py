@@ -1,0 +1,149 @@
+"""Generating a set from an article outside the request, with progress a page can poll.
+
+The view saves the article and a queued ``GenerationJob`` and commits; ``launch`` then runs the
+job in a background thread with its own app context and session, so the request returns at
+once. The job moves through stages (reading, loading the language model, writing questions,
+saving them) and ends "done" with a set of draft questions waiting for review, or "failed" with
+a message. spaCy is imported by the generator on first use, never when the web app starts.
+"""
+from __future__ import annotations
+
+import random
+import threading
+from datetime import timedelta
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quizapp.bank import BankError, load_bank
+from quizapp.clock import utcnow
+from quizapp.models import Article, GenerationJob, QuestionSet, User
+from quizapp.services import authoring, banks
+from quizapp.services.classes import lock_owner
+
+RUNNING = ("queued", "running")
+# A job that has not finished after this long was cut off (the server stopped); say so.
+STALE_AFTER = timedelta(minutes=15)
+
+
+def save_article(session: Session, owner: User, article) -> Article:
+    """Store a ``quizapp.generation.Article``; the same text from the same teacher is one row."""
+    lock_owner(session, owner)
+    row = banks.upsert_article(session, article.as_bank_article(), owner)
+    session.flush()
+    return row
+
+
+def start_job(session: Session, owner: User, article: Article) -> tuple[GenerationJob, bool]:
+    """(job, created): a new queued job for the article, or the one already queued or running
+    for it (a form sent twice starts one job)."""
+    lock_owner(session, owner)
+    job = session.scalar(select(GenerationJob).where(
+        GenerationJob.owner_id == owner.id, GenerationJob.article_id == article.id,
+        GenerationJob.status.in_(RUNNING)))
+    if job is None or is_stale(job, utcnow()):
+        job = GenerationJob(owner_id=owner.id, article_id=article.id, status="queued",
+                            message="Waiting to start")
+        session.add(job)
+        session.flush()
+        return job, True
+    return job, False
+
+
+def is_stale(job: GenerationJob, now) -> bool:
+    return job.status in RUNNING and now - job.created_at > STALE_AFTER
+
+
+def _stage(session: Session, job: GenerationJob, progress: int, message: str) -> None:
+    job.status, job.progress, job.message = "running", progress, message
+    session.commit()
+
+
+def corpus_banks(questions_dir: str | None) -> list[dict]:
+    """The library's banks, whose entities lend distractors to a new bank."""
+    if not questions_dir or not Path(questions_dir).is_dir():
+        return []
+    found = []
+    for path in sorted(Path(questions_dir).glob("*.json")):
+        try:
+            found.append(load_bank(path))
+        except BankError:
+            continue  # a broken library bank lends nothing; `bank import` reports it
+    return found
+
+
+def run_job(session: Session, job_id: int, *, questions_dir: str | None = None) -> None:
+    """Run one job to the end, committing each stage so the progress page sees it."""
+    from quizapp import generation
+
+    job = session.get(GenerationJob, job_id)
+    try:
+        _stage(session, job, 10, "Reading the article")
+        article_row = session.get(Article, job.article_id)
+        article = generation.Article(title=article_row.title, text=article_row.text,
+                                     source=article_row.source, published=article_row.published,
+                                     licence=article_row.licence,
+                                     attribution=article_row.attribution)
+        _stage(session, job, 25, "Loading the language model and finding facts")
+        others = [b for b in corpus_banks(questions_dir)
+                  if b["article"]["sha256"] != article_row.sha256]
+        bank = generation.generate_bank(article, corpus_entities=generation.corpus_entities(others),
+                                        rng=random.Random(article_row.sha256))
+        _stage(session, job, 85, f"Saving {len(bank['questions'])} questions for review")
+        qset = _set_for(session, job, article_row)
+        bank["title"] = qset.title
+        banks.import_bank(session, bank, owner=session.get(User, job.owner_id), status="draft",
+                          set_slug=qset.slug)
+        job.set_id, job.status, job.progress = qset.id, "done", 100
+        job.message = f"{len(bank['questions'])} questions are waiting for your review."
+        job.finished_at = utcnow()
+        session.commit()
+    except Exception as exc:  # the job must end visibly, whatever went wrong
+        session.rollback()
+        job = session.get(GenerationJob, job_id)
+        job.status, job.finished_at = "failed", utcnow()
+        job.message = f"The questions could not be generated: {exc}"
+        session.commit()
+        if not isinstance(exc, (generation.ArticleError, BankError)):
+            raise
+
+
+def _set_for(session: Session, job: GenerationJob, article: Article) -> QuestionSet:
+    """The set this job fills: the one made from the same article before, else a new one."""
+    qset = session.scalar(select(QuestionSet).where(QuestionSet.owner_id == job.owner_id,
+                                                    QuestionSet.article_id == article.id)
+                          .order_by(QuestionSet.id))
+    if qset is None:
+        owner = session.get(User, job.owner_id)
+        qset, _ = authoring.create_set(session, owner, article.title)
+        qset.article_id = article.id
+        session.flush()
+    return qset
+
+
+def launch(app: Flask, job_id: int) -> threading.Thread:
+    """Run the job in a background thread; kept in ``app.extensions`` so tests can wait."""
+    def work():
+        from quizapp.extensions import db
+
+        with app.app_context():
+            try:
+                run_job(db.session, job_id, questions_dir=app.config.get("QUESTIONS_DIR"))
+            except Exception:
+                app.logger.exception("generation job %s failed", job_id)
+            finally:
+                db.session.remove()
+
+    thread = threading.Thread(target=work, name=f"generation-job-{job_id}", daemon=True)
+    app.extensions.setdefault("generation_threads", {})[job_id] = thread
+    thread.start()
+    return thread
+
+
+def wait(app: Flask, job_id: int, timeout: float = 120) -> None:
+    """Block until the job's thread has finished (for tests and commands)."""
+    thread = app.extensions.get("generation_threads", {}).get(job_id)
+    if thread is not None:
+        thread.join(timeout)

@@ -1,0 +1,95 @@
+"""A set from an article: paste, upload or pick one from the library; the generator runs in
+the background while a page shows its progress; then the review queue."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from flask import current_app, flash, jsonify, redirect, render_template, url_for
+from flask_login import current_user
+
+from quizapp.clock import utcnow
+from quizapp.extensions import db
+from quizapp.generation.article import MAX_BYTES, ArticleError, read_article
+from quizapp.roles import role_required
+from quizapp.services import generation_jobs
+from quizapp.teacher import bp
+from quizapp.teacher.access import owned_job
+from quizapp.teacher.forms import ArticleForm
+
+SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+def library() -> dict[str, Path]:
+    """The articles in ``SEEDS_DIR``, by file name."""
+    folder = Path(current_app.config["SEEDS_DIR"])
+    if not folder.is_dir():
+        return {}
+    return {p.name: p for p in sorted(folder.iterdir())
+            if p.is_file() and p.suffix.lower() in SEED_SUFFIXES}
+
+
+def article_from(form: ArticleForm):
+    """The Article the form names: the upload, else the library pick, else the pasted text."""
+    upload = form.upload.data
+    if upload and getattr(upload, "filename", ""):
+        data = upload.read(MAX_BYTES + 1)
+        return read_article(data, filename=Path(upload.filename).name)
+    if form.seed.data:
+        path = library().get(form.seed.data)
+        if path is None:
+            raise ArticleError("That article is not in the library.")
+        return read_article(path)
+    if not (form.text.data or "").strip():
+        raise ArticleError("Paste an article, upload a file or pick one from the library.")
+    return read_article(form.text.data)
+
+
+def with_title(article, title: str | None):
+    if not (title or "").strip():
+        return article
+    return dataclasses.replace(article, title=title.strip())
+
+
+@bp.route("/articles/new", methods=["GET", "POST"])
+@role_required("teacher")
+def new_article():
+    form = ArticleForm()
+    form.seed.choices = [("", "(none)")] + [(name, name) for name in library()]
+    if form.validate_on_submit():
+        try:
+            article = with_title(article_from(form), form.title.data)
+        except ArticleError as exc:
+            form.text.errors = [*form.text.errors, str(exc)]
+        else:
+            row = generation_jobs.save_article(db.session, current_user, article)
+            job, created = generation_jobs.start_job(db.session, current_user, row)
+            db.session.commit()
+            if created:
+                generation_jobs.launch(current_app._get_current_object(), job.id)
+            return redirect(url_for("teacher.job", job_id=job.id))
+    return render_template("teacher/article_new.html", form=form), 400 if form.errors else 200
+
+
+def job_state(job) -> dict:
+    stale = generation_jobs.is_stale(job, utcnow())
+    return {"status": "failed" if stale else job.status, "progress": job.progress,
+            "message": "The generator stopped before finishing; please start again."
+            if stale else job.message,
+            "review_url": url_for("teacher.review", set_id=job.set_id) if job.set_id else None}
+
+
+@bp.route("/jobs/<int:job_id>")
+@role_required("teacher")
+def job(job_id):
+    job = owned_job(job_id)
+    if job.status == "done" and job.set_id:
+        flash(job.message, "success")
+        return redirect(url_for("teacher.review", set_id=job.set_id))
+    return render_template("teacher/job.html", job=job, state=job_state(job))
+
+
+@bp.route("/jobs/<int:job_id>.json")
+@role_required("teacher")
+def job_json(job_id):
+    return jsonify(job_state(owned_job(job_id)))

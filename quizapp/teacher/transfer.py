@@ -1,0 +1,97 @@
+"""Import and export in the browser: our bank JSON, Anki .apkg (export), Moodle GIFT, Moodle
+XML and CSV. An import reports every problem with its line or question and writes nothing
+when the file is invalid."""
+from __future__ import annotations
+
+import re
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from quizapp.clock import utcnow
+from quizapp.extensions import db
+from quizapp.formats import FORMATS, FormatError, export_questions, import_questions
+from quizapp.roles import role_required
+from quizapp.services import authoring, banks, catalogue
+from quizapp.teacher import bp
+from quizapp.teacher.access import owned_set
+from quizapp.teacher.forms import ImportForm
+
+NEW_SET = 0
+
+
+def export_bytes(qset, fmt: str, *, drafts: bool = False) -> bytes:
+    article = None
+    if qset.article is not None:
+        a = qset.article
+        article = {"title": a.title, "slug": a.slug, "sha256": a.sha256, "text": a.text,
+                   "source": a.source, "licence": a.licence, "attribution": a.attribution,
+                   "published": a.published.isoformat() if a.published else None}
+    return export_questions(fmt, authoring.exportable(qset, drafts=drafts), title=qset.title,
+                            article=article, slug=qset.slug, now=utcnow())
+
+
+def download_name(qset, fmt: str) -> str:
+    return re.sub(r"[^a-z0-9-]", "", qset.slug) + FORMATS[fmt].extension
+
+
+@bp.route("/sets/<int:set_id>/export/<fmt>")
+@role_required("teacher")
+def export_set(set_id, fmt):
+    qset = owned_set(set_id)
+    if fmt not in FORMATS:
+        abort(404)
+    try:
+        data = export_bytes(qset, fmt, drafts=request.args.get("drafts") == "1")
+    except FormatError as exc:
+        flash(f"This set cannot be exported as {FORMATS[fmt].label}: {exc}", "error")
+        return redirect(url_for("teacher.set_page", set_id=set_id))
+    return Response(data, mimetype=FORMATS[fmt].media_type, headers={
+        "Content-Disposition": f'attachment; filename="{download_name(qset, fmt)}"',
+        "X-Content-Type-Options": "nosniff"})
+
+
+def import_form() -> ImportForm:
+    form = ImportForm(target=request.args.get("set", NEW_SET, type=int))
+    form.target.choices = [(NEW_SET, "a new set named after the file")] + [
+        (s.id, s.title) for s in catalogue.teacher_sets(db.session, current_user)]
+    return form
+
+
+def target_set(form: ImportForm, result):
+    """The chosen set, or a new one; a bank file's article comes along so sources show."""
+    if form.target.data == NEW_SET:
+        qset, _ = authoring.create_set(db.session, current_user, result.title)
+    else:
+        qset = owned_set(form.target.data)
+    if result.article and result.article.get("text") and qset.article_id is None:
+        qset.article = banks.upsert_article(db.session, result.article, current_user)
+    return qset
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@role_required("teacher")
+def import_file():
+    form = import_form()
+    problems: list[str] = []
+    if form.validate_on_submit():
+        upload = form.upload.data
+        if not upload or not getattr(upload, "filename", ""):
+            form.upload.errors = ["Choose a file to import."]
+        else:
+            try:
+                result = import_questions(upload.read(), filename=upload.filename)
+            except FormatError as exc:
+                problems = exc.problems
+            else:
+                qset = target_set(form, result)
+                counts = authoring.import_into_set(db.session, qset, result.questions,
+                                                   status=form.status.data)
+                db.session.commit()
+                flash(f"Imported into {qset.title}: {counts['created']} new, "
+                      f"{counts['updated']} updated, {counts['unchanged']} unchanged.",
+                      "success")
+                return redirect(url_for("teacher.set_page", set_id=qset.id))
+    status = 400 if (form.errors or problems) else 200
+    return render_template("teacher/import.html", form=form, problems=problems,
+                           formats=FORMATS), status
