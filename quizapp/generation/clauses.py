@@ -18,15 +18,23 @@ Index = dict[int, tuple[Entity, Span]]
 LEANING_PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "this", "these", "those",
                     "we", "us", "i", "you", "his", "me", "our", "my", "your", "here", "there"}
 PLACE_PREPS = {"in", "within", "at", "inside", "near", "across", "throughout"}
-TIME_PREPS = {"in", "on", "during", "since", "until", "by"}
+TIME_PREPS = {"in", "on", "during"}  # not "since"/"until": "when has Japan not been …" misleads
+CORE_DEPS = {"ccomp", "dobj", "xcomp", "attr", "acomp", "dative", "oprd"}
 TRAILING_DEPS = {"advcl", "prep", "npadvmod", "advmod", "punct", "cc", "dep", "parataxis"}
 NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                 "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
 DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+# Verbs whose object does what the infinitive says ("prompted Pakistan to recall …"); with
+# others ("defeated Boeing to win …") the infinitive belongs to the subject.
+OBJECT_CONTROL = {"prompt", "force", "ask", "urge", "persuade", "order", "allow", "lead", "cause",
+                  "encourage", "push", "pressure", "require", "tell", "invite", "compel", "oblige",
+                  "convince", "permit", "enable", "call", "expect"}
 
 
 def clause_facts(sent: Span, index: Index, sentence_no: int) -> list[Fact]:
     facts = []
+    if not stands_alone(sent):
+        return facts
     for verb in sent:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj"):
             continue
@@ -45,11 +53,18 @@ def _kept_tokens(verb: Token, subj: Token) -> list[Token] | None:
     """The clause without fronted adverbials and trailing comma clauses (subject included)."""
     drop: set[int] = set()
     for child in verb.children:
+        if child.i < subj.left_edge.i and child.dep_ in CORE_DEPS:
+            return None  # "“…,” GM said": without what was said the clause says nothing
         if child.i < subj.left_edge.i and child.dep_ != "aux":
             drop |= {t.i for t in child.subtree}
         elif child.i > verb.i and child.dep_ in TRAILING_DEPS and child.left_edge.i > 0 and \
                 verb.doc[child.left_edge.i - 1].text == ",":
             drop |= {t.i for t in child.subtree} | {child.left_edge.i - 1}
+        elif subj.i < child.i < verb.i and child.dep_ in ("prep", "advmod", "npadvmod") and \
+                verb.doc[child.left_edge.i - 1].text == ",":
+            drop |= {t.i for t in child.subtree} | {child.left_edge.i - 1}
+        elif subj.i < child.i < verb.i and child.dep_ == "punct" and child.text == ",":
+            drop |= {t.i for t in child.subtree}  # "Boeing, by contrast, believes …"
         elif child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             drop |= {t.i for t in child.subtree}  # a second clause with its own subject
             drop |= {c.i for c in verb.children if c.dep_ == "cc" and c.i < child.i}
@@ -65,6 +80,14 @@ def render(tokens: list[Token]) -> str:
     return text
 
 
+def stands_alone(sent: Span) -> bool:
+    """Whether a sentence is whole: quotes balanced, not a piece of a longer quotation."""
+    text = sent.text.strip()
+    if not text or text[0].islower() or text[0] in "”’)":
+        return False
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+
+
 def leans_on_context(tokens: list[Token]) -> bool:
     """Whether the words need the article to make sense (a pronoun that points outside)."""
     for tok in tokens:
@@ -76,7 +99,11 @@ def leans_on_context(tokens: list[Token]) -> bool:
 
 def _subject_entity(subj: Token, index: Index) -> tuple[Entity, Span, str, list[str]] | None:
     """(entity, mention, wh-phrase, extra accepted) when the subject is or names an entity."""
+    if any(c.dep_ == "conj" for c in subj.children):
+        return None  # "GM and Chrysler have received …": either one would be right
     found = index.get(subj.i)
+    if found and found[0].category == "number":
+        return None
     if found and found[1].root == subj:
         entity, mention = found
         if entity.label == "PERSON" and entity.role and _role_before(mention, entity.role):
@@ -84,11 +111,12 @@ def _subject_entity(subj: Token, index: Index) -> tuple[Entity, Span, str, list[
         return entity, mention, wh_phrase(entity), []
     for child in subj.children:
         hit = index.get(child.i)
-        if child.dep_ == "appos" and hit and hit[1].root == child:
+        if child.dep_ == "appos" and hit and hit[1].root == child and \
+                not any(c.dep_ == "conj" for c in child.children):
             words = [t for t in subj.subtree if t.dep_ != "det" and not t.is_punct
                      and not (child.left_edge.i <= t.i <= child.right_edge.i)]
             if words and all(t.i < child.i for t in words):
-                return hit[0], hit[1], "Which " + render(words), []
+                return hit[0], hit[1], "Which " + " ".join(t.text for t in words), []
         if subj.lower_ in PEOPLE_WORDS and child.dep_ in ("compound", "amod") and hit \
                 and hit[0].label == "NORP":
             name = hit[0].text
@@ -153,7 +181,8 @@ def _object_facts(verb, subj, kept, index, sentence_no) -> list[Fact]:
         entity, mention, wh = target
         taken = {t.i for t in child.subtree}
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > child.i), None)
-        if child.dep_ == "dobj" and xcomp is not None and verb.text.endswith("ed"):
+        if child.dep_ == "dobj" and xcomp is not None and verb.text.endswith("ed") and \
+                verb.lemma_ in OBJECT_CONTROL:
             rest = [t for t in xcomp.subtree]
             body = f"was {verb.text} {render(rest)}"
         else:
@@ -161,6 +190,10 @@ def _object_facts(verb, subj, kept, index, sentence_no) -> list[Fact]:
             body = _inverted(verb, subj, rest)
         if body is None or leans_on_context(rest) or len(rest) < 2:
             continue
+        if wh in ("Where", "When") and any(
+                index[t.i][0].category == entity.category and index[t.i][0] is not entity
+                for t in rest if t.i in index):
+            continue  # "where will jobs be cut, … in Canada …": two places, one answer
         facts.append(Fact(entity.category, entity.text, sentence_no, f"{wh} {body}?",
                           (mention.start_char, mention.end_char), list(entity.aliases),
                           entity.kind, f"clause-{child.dep_}"))
@@ -169,9 +202,13 @@ def _object_facts(verb, subj, kept, index, sentence_no) -> list[Fact]:
 
 def _target(child: Token, index: Index) -> tuple[Entity, Span, str] | None:
     """An object or a place/time phrase of the verb that names an entity."""
+    if any(c.dep_ == "conj" for c in child.subtree) or any(
+            c.dep_ == "neg" for c in child.head.children):
+        return None
     if child.dep_ == "dobj":
         hit = index.get(child.i)
-        if hit and hit[1].root == child and hit[0].kind not in ("date", "year"):
+        if hit and hit[1].root == child and hit[0].category in ("who", "where", "what",
+                                                                 "operation"):
             return hit[0], hit[1], wh_phrase(hit[0])
     if child.dep_ == "prep":
         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -194,8 +231,8 @@ def hit_covers(hit: tuple[Entity, Span], tok: Token) -> bool:
 def _inverted(verb: Token, subj: Token, rest: list[Token]) -> str | None:
     """The clause after a fronted wh-phrase: "has Pakistan carried out …", "did Iran report …"."""
     subject = render([t for t in subj.subtree])
-    if subject[:4] == "The ":
-        subject = "the " + subject[4:]
+    if subj.left_edge.pos_ != "PROPN" and subj.left_edge.text != "I":
+        subject = subject[:1].lower() + subject[1:]  # "About 9,000 jobs" inside a question
     rest = [t for t in rest if not (subj.left_edge.i <= t.i <= subj.right_edge.i)]
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     if auxes:

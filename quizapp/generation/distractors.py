@@ -10,13 +10,18 @@ from __future__ import annotations
 import random
 import re
 
+from rapidfuzz import fuzz
 from wordfreq import zipf_frequency
 
 from quizapp.bank import normalise_answer
 from quizapp.generation.clauses import NUMBER_WORDS
-from quizapp.generation.entities import country_of_demonym, regions
+from quizapp.generation.entities import country_of_demonym, is_acronym_of, regions
 
 ENOUGH = 3
+# Kinds whose members are alike across articles; for others (products, laws, works) only the
+# same article's entities are alike enough to be plausible.
+SHARED_KINDS = {"person", "organisation", "country", "province", "place", "people", "event",
+                "operation", "role", "gloss", "date"}
 
 
 def rarity(text: str) -> float:
@@ -27,6 +32,9 @@ def _clashes(candidate: str, answer_forms: set[str], prompt: str) -> bool:
     norm = normalise_answer(candidate)
     if not norm or norm in answer_forms:
         return True
+    if any(is_acronym_of(candidate, f.title()) or is_acronym_of(f.upper(), candidate)
+           for f in answer_forms if " " in f or " " in candidate):
+        return True  # "GM" for "General Motors"
     for form in answer_forms:
         if re.search(rf"\b{re.escape(form)}\b", norm) or re.search(rf"\b{re.escape(norm)}\b",
                                                                      form):
@@ -35,6 +43,12 @@ def _clashes(candidate: str, answer_forms: set[str], prompt: str) -> bool:
                 len(form.split()) > 1 and not form.endswith(("province", "war", "group")):
             return True  # two people with one surname are one person more often than not
     return bool(re.search(rf"\b{re.escape(norm)}\b", normalise_answer(prompt)))
+
+
+def _near(candidate: str, others: list[str]) -> bool:
+    """A spelling of something already chosen ("Chrylser" beside "Chrysler")."""
+    norm = normalise_answer(candidate)
+    return any(fuzz.ratio(norm, normalise_answer(o)) >= 85 for o in others)
 
 
 def candidates_of(kind: str, records: list[dict]) -> list[str]:
@@ -55,7 +69,13 @@ def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
     forms = {normalise_answer(a) for a in (answer, *accepted)}
     target = rarity(answer)
     chosen: list[str] = []
-    sources = [candidates_of(kind, article_records), candidates_of(kind, corpus_records)]
+    sources = [candidates_of(kind, article_records),
+               candidates_of(kind, corpus_records) if kind in SHARED_KINDS else []]
+    if kind == "date":  # "October 2006" wants "May 2007", not "at least 2007"
+        shape = date_shape(answer)
+        sources = [[c for c in s if shape and date_shape(c) == shape] for s in sources]
+    if kind == "person":  # a full name for a full name: "Dreamliner" mislabelled is no person
+        sources = [[c for c in s if len(c.split()) > 1] for s in sources]
     if kind == "country":
         # Neighbours first: "Pakistan" gets "India" and "Afghanistan", not "Brazil".
         region = regions().get(answer.removeprefix("the "))
@@ -74,10 +94,20 @@ def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
         for candidate in pool:
             if len(chosen) == n:
                 return chosen
-            if not _clashes(candidate, forms, prompt) and \
-                    normalise_answer(candidate) not in {normalise_answer(c) for c in chosen}:
+            if not _clashes(candidate, forms, prompt) and not _near(candidate, [answer, *chosen]):
                 chosen.append(candidate)
     return chosen
+
+
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+def date_shape(text: str) -> str | None:
+    """"October 2006" → "month year"; None for a date of no plain shape ("fall 2007")."""
+    shapes = [(rf"{_MONTH} \d{{1,2}}, \d{{4}}", "month day year"), (rf"{_MONTH} \d{{4}}", "month year"),
+              (rf"{_MONTH} \d{{1,2}}", "month day"), (rf"\d{{1,2}} {_MONTH}( \d{{4}})?", "day month"),
+              (r"\d{4}", "year"), (_MONTH, "month")]
+    return next((name for pattern, name in shapes if re.fullmatch(pattern, text)), None)
 
 
 def _numeric(answer: str, kind: str, rng: random.Random, n: int) -> list[str]:

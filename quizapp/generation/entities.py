@@ -22,6 +22,10 @@ CATEGORY = {
     "LAW": "what", "PRODUCT": "what", "MONEY": "number", "PERCENT": "number",
     "QUANTITY": "number",
 }
+_RELATIVE = re.compile(r"\b(next|last|this|ago|yesterday|today|tomorrow|previous|coming|"
+                       r"following|earlier|later|recent|past)\b")
+# Time zones and exchanges' clocks the model takes for organisations.
+_NOT_ENTITIES = {"GMT", "UTC", "EST", "EDT", "PST", "PDT", "CET", "BST", "JST", "AEST"}
 _MONTHS = ("january february march april may june july august september october november "
            "december").split()
 # Transliterations that news sources spell both ways; each variant is accepted as right.
@@ -85,7 +89,7 @@ def country_of_demonym(word: str) -> str | None:
     if lower in _DEMONYM_FIXED:
         return _DEMONYM_FIXED[lower]
     stems = [word[:-3], word[:-1], word[:-2] + "a", word[:-3] + "a", word[:-2], word[:-3] + "y"]
-    stems += [word[:-3] + "e", word[:-2] + "o"]
+    stems += [word[:-3] + "e", word[:-2] + "o", word + "y"]
     names = countries()
     return next((s for s in stems if s in names), None)
 
@@ -112,12 +116,26 @@ def _canonical(text: str) -> str:
 
 
 def _wanted(span: Span) -> bool:
-    if span.label_ not in CATEGORY:
+    if span.label_ not in CATEGORY or len(span.text) < 2 or span.text in _NOT_ENTITIES:
         return False
     if span.label_ == "DATE":
         lower = span.text.lower()
+        if _RELATIVE.search(lower):
+            return False  # "January next year" means nothing without the article's date
         return bool(re.search(r"\b\d{4}\b", lower)) or any(m in lower for m in _MONTHS)
     return any(c.isalpha() or c.isdigit() for c in span.text)
+
+
+def initials(text: str) -> str:
+    """"General Motors" → "GM", "European Union" → "EU" (capitalised words only)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", text) if w[:1].isupper())
+
+
+def is_acronym_of(short: str, text: str) -> bool:
+    """"GM" of "General Motors", "EADS" of "European Aeronautic Defence & Space NV"."""
+    letters = short.replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and " " in text and \
+        initials(text).startswith(letters)
 
 
 def aliases_of(text: str, label: str) -> list[str]:
@@ -149,16 +167,24 @@ def collect_entities(doc: Doc) -> list[Entity]:
         entity.mentions.append((span.start_char, span.end_char))
     for entity in by_key.values():
         entity.aliases = aliases_of(entity.text, entity.label)
+        short = {doc.text[a:b] for a, b in entity.mentions} - {entity.text}
+        entity.aliases = sorted(set(entity.aliases) | {s for s in short if s.isupper()})
     _attach(doc, by_key)
     return list(by_key.values())
 
 
 def _surname_owner(by_key: dict[str, Entity], span: Span, text: str) -> Entity | None:
-    """A one-word mention that is the surname of a person already named in full."""
+    """A one-word mention that is the surname of a person already named in full, or the
+    acronym of an organisation or place named in full ("GM" after "General Motors")."""
     if " " in text or span.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
         return None
-    return next((e for e in by_key.values() if e.label == "PERSON" and " " in e.text
-                 and e.text.rsplit(" ", 1)[1] == text), None)
+    for entity in by_key.values():
+        if entity.label == "PERSON" and " " in entity.text and \
+                entity.text.rsplit(" ", 1)[1] == text:
+            return entity
+        if entity.label in ("ORG", "GPE", "LOC") and is_acronym_of(text, entity.text):
+            return entity
+    return None
 
 
 def _attach(doc: Doc, by_key: dict[str, Entity]) -> None:

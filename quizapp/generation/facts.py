@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
-from quizapp.generation.clauses import clause_facts, leans_on_context, number_forms
+from quizapp.generation.clauses import clause_facts, leans_on_context, number_forms, stands_alone
 from quizapp.generation.entities import Entity, country_of_demonym, entity_index
 from quizapp.generation.fact import Fact
 
@@ -44,27 +44,50 @@ def _span_sentence(doc: Doc, start_char: int, sentence_of: dict[int, int]) -> in
     return sentence_of[token.start]
 
 
+UNIQUE_OFFICES = {"minister", "president", "prime minister", "governor", "mayor", "ceo",
+                  "chief executive", "chief executive officer", "chairman", "chairwoman", "king",
+                  "queen", "chancellor", "premier", "secretary-general", "secretary general",
+                  "foreign minister", "finance minister", "defence minister", "defense minister",
+                  "interior minister", "president and ceo", "chief financial officer", "cfo"}
+
+
+def _holder(role: Span) -> tuple[str, str] | None:
+    """("Iran's", "foreign minister") from "Iranian Foreign Minister"; None when no one owns it.
+
+    The owner is the country of a nationality or the organisation or place named in the title;
+    the rest of the title, lower-cased, is the office.
+    """
+    owner, office = [], []
+    for tok in role:
+        if not office and tok.ent_type_ in ("NORP", "GPE", "ORG"):
+            owner.append(tok)
+        else:
+            office.append(tok.text if tok.ent_type_ or tok.text.isupper() else tok.lower_)
+    if not owner or not office:
+        return None
+    name = "".join(t.text_with_ws for t in owner).strip()
+    name = country_of_demonym(name) or name
+    return (f"{name}'" if name.endswith("s") else f"{name}'s"), " ".join(office)
+
+
 def _role_facts(doc: Doc, entity: Entity, sentence_of, dated: bool) -> list[Fact]:
     role = next((s for s in doc.spans["role"] if s.label_ == entity.text), None)
     if entity.label != "PERSON" or role is None:
         return []
-    words = role.text.split()
-    country = country_of_demonym(words[0]) if len(words) > 1 else None
-    office = " ".join(w.lower() if not w.isupper() else w for w in (words[1:] if country
-                                                                      else words))
-    holder = f"{country}'s {office}" if country else f"the {office}"
-    if not country and not any(w[:1].isupper() for w in words):
-        return []  # "the analyst" names no one in particular
     sentence = sentence_of[role.start]
-    what = (f"What office did {entity.text} hold?" if dated
-            else f"What office does {entity.text} hold?")
-    accepted = [office, f"{country}'s {office}", f"{office} of {country}"] if country else []
-    facts = [Fact("who", role.text, sentence, what, (role.start_char, role.end_char),
-                  [a for a in accepted if a != role.text], "role", "role-reverse")]
-    if dated:
+    holder = _holder(role)
+    if holder is None:
+        return []  # "chief executive" of whom? The question would have no single answer.
+    facts = [Fact("who", role.text, sentence,
+                  f"What position did {entity.text} hold?" if dated
+                  else f"What position does {entity.text} hold?",
+                  (role.start_char, role.end_char),
+                  [f"{holder[0]} {holder[1]}", holder[1]], "role",
+                  "role-reverse")]
+    if dated and holder[1] in UNIQUE_OFFICES:
         # Who holds an office changes: without the article's date the question has no answer.
-        facts.append(Fact("who", entity.text, sentence, f"Who was {holder}?", None,
-                          list(entity.aliases), "person", "role"))
+        facts.append(Fact("who", entity.text, sentence, f"Who was {holder[0]} {holder[1]}?",
+                          None, list(entity.aliases), "person", "role"))
     return facts
 
 
@@ -159,6 +182,9 @@ def _cloze_facts(sent: Span, index, number: int) -> list[Fact]:
     object alone — a noun phrase that stands on its own — is the frame.
     """
     frame = sent
+    if sum(1 for t in sent if t.is_alpha) < 5 or not any(t.pos_ in ("VERB", "AUX") for t in sent) \
+            or not stands_alone(sent):
+        return []  # a caption ("General Motors logo."), a fragment, a piece of a quotation
     if leans_on_context([t for t in sent if t.dep_ in ("nsubj", "nsubjpass")
                          and t.head.dep_ == "ROOT"]):
         root = sent.root
@@ -168,12 +194,17 @@ def _cloze_facts(sent: Span, index, number: int) -> list[Fact]:
         if root.i - sent.start > 2 or len(words) < 8:
             return []
         frame = sent.doc[words[0].i:words[-1].i + 1]
+        if leans_on_context(list(frame)):
+            return []
+    if any(t.lower_ in ("this", "these", "those") and t.pos_ == "PRON" for t in frame):
+        return []  # "… had not done this": what "this" is, only the article says
     mentions = {}
     for i in range(frame.start, frame.end):
         if i in index:
             entity, span = index[i]
-            if entity.kind == "people" and country_of_demonym(span.text):
-                continue  # "Iranian" is an adjective here, not a fact
+            if entity.kind == "people" and (country_of_demonym(span.text) or
+                                            span.root.dep_ == "amod"):
+                continue  # "Iranian", "the Asian lows": an adjective here, not a fact
             mentions[(span.start_char, span.end_char)] = (entity, span)
     texts = [e.text for e, _ in mentions.values()]
     ranked = sorted(mentions.values(), key=lambda es: zipf_frequency(es[1].text, "en"))
@@ -181,6 +212,8 @@ def _cloze_facts(sent: Span, index, number: int) -> list[Fact]:
     for entity, span in ranked:
         if texts.count(entity.text) > 1:
             continue  # blanking one mention would leave the answer in the sentence
+        if sent.doc.text[:span.start_char].rstrip().endswith("("):
+            continue  # "General Motors (_____)": the abbreviation is given away
         accepted = sorted({entity.text, *entity.aliases} - {span.text})
         facts.append(Fact(entity.category, span.text, number, None,
                           (span.start_char, span.end_char), accepted, entity.kind, "cloze",

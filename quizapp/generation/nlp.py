@@ -93,13 +93,26 @@ def quizapp_rules(doc: Doc) -> Doc:
     ents = list(doc.ents)
     operations, glosses = _operations(doc)
     ents = filter_spans(operations + [e for e in ents if not _inside_any(e, operations)])
-    ents = _relabel(doc, ents)
+    ents = _relabel(doc, [t for t in (_trimmed(e) for e in ents) if t is not None])
     doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
     doc.spans["gloss"] = glosses
     doc.spans["role"] = [r for r in (_role(doc, e) for e in doc.ents if e.label_ == "PERSON") if r]
     doc.spans["period"] = _periods(doc)
     doc.spans["count"] = [c for c in (_count(doc, e) for e in doc.ents) if c]
     return doc
+
+
+def _trimmed(span: Span) -> Span | None:
+    """Without a leading article or trailing possessive: "the European Union's" → "European Union"."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+        end -= 1
+    if start == end:
+        return None
+    return span if (start, end) == (span.start, span.end) else Span(span.doc, start, end,
+                                                                     label=span.label_)
 
 
 def _inside_any(span: Span, others: list[Span]) -> bool:

@@ -20,8 +20,8 @@ from quizapp.generation.quality import duplicate_of, rejection, score
 BLANK = "_____"
 # Swapping one of these for another makes a statement that is plainly false; swapping peoples or
 # events ("Baloch" for "Sunni") can make one that is true in the world while false in the article.
-TRUE_FALSE_KINDS = {"person", "country", "province", "organisation", "operation", "date",
-                    "year", "count", "place"}
+# Organisations are left out too: "the Lufthansa A380" for "the Airbus A380" may well be true.
+TRUE_FALSE_KINDS = {"person", "country", "province", "operation", "date", "year", "count"}
 # A sentence opening with a connective leans on the one before; the question leaves it out.
 CONNECTIVE = re.compile(r"(?:However|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|"
                         r"Still|Also|But|And|Yet|Instead|Additionally|In addition),?\s+")
@@ -119,8 +119,10 @@ def _true_false(fact: Fact, ctx: Context) -> dict | None:
         return None
     start, end = ctx.sentences[fact.sentence]
     sentence = ctx.text[start:end]
+    # Swaps come from the same article only: a name from another story makes a statement that
+    # is false at a glance.
     swaps = pick_distractors(fact.answer, fact.accepted, fact.kind, sentence,
-                             ctx.article_records, ctx.corpus_records, ctx.rng, n=1)
+                             ctx.article_records, [], ctx.rng, n=1)
     truth = not swaps or ctx.rng.random() < 0.5
     a, b = fact.span
     said = fact.answer if truth else swaps[0]
