@@ -1,0 +1,85 @@
+"""The spaced-repetition commands and the background fit of a student's own parameters."""
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select
+
+from quizapp.extensions import db
+from quizapp.models import Card, Question, QuestionSet, Review
+from quizapp.scheduling import MIN_REVIEWS
+from quizapp.services import fitting_jobs, study
+
+
+@pytest.fixture
+def long_history(app, make_user):
+    """A student with 60 cards reviewed on 12 different days each: enough to fit."""
+    student = make_user("kim@example.com")
+    qset = QuestionSet(slug="drill", title="Drill")
+    db.session.add(qset)
+    db.session.flush()
+    questions = [Question(set_id=qset.id, uid=f"q{i}", kind="short", category="what",
+                          prompt=f"Question {i}?", answer=f"answer {i}", status="approved")
+                 for i in range(60)]
+    db.session.add_all(questions)
+    db.session.flush()
+    start = datetime(2024, 1, 1, 17, tzinfo=timezone.utc)
+    for i, question in enumerate(questions):
+        day = 0
+        for n in range(12):
+            day += 1 + n + (i % 3)
+            rating = 1 if (i + n) % 5 == 0 else 3
+            db.session.add(Review(user_id=student.id, question_id=question.id, rating=rating,
+                                  reviewed_at=start + timedelta(days=day, minutes=i),
+                                  study_day=(start + timedelta(days=day)).date(),
+                                  request_id=f"{question.id}:{n}"))
+    db.session.commit()
+    assert 60 * 11 >= MIN_REVIEWS
+    return student
+
+
+def test_srs_rebuild_builds_cards_from_the_log(long_history, runner):
+    result = runner.invoke(args=["srs", "rebuild", "--user", "kim@example.com"])
+    assert result.exit_code == 0, result.output
+    assert "Rebuilt 60 card(s)" in result.output
+    cards = db.session.scalars(select(Card)).all()
+    assert len(cards) == 60 and all(card.reps == 12 for card in cards)
+
+
+def test_srs_fit_stores_parameters_and_reschedules(long_history, runner):
+    runner.invoke(args=["srs", "rebuild"])
+    before = {c.question_id: c.due for c in db.session.scalars(select(Card))}
+    result = runner.invoke(args=["srs", "fit", "--user", "kim@example.com"])
+    assert result.exit_code == 0 and "fitted and rescheduled" in result.output, result.output
+    db.session.expire_all()
+    student = long_history
+    assert len(student.fsrs_parameters) == 21 and student.parameters_fitted_at is not None
+    after = {c.question_id: c.due for c in db.session.scalars(select(Card))}
+    assert after != before  # new parameters, new schedule
+    cached = {c.question_id: study.card_state(c) for c in db.session.scalars(select(Card))}
+    study.rebuild_user(db.session, student)
+    assert cached == {c.question_id: study.card_state(c) for c in db.session.scalars(select(Card))}
+
+
+def test_srs_fit_says_when_there_is_too_little(app, make_user, runner):
+    make_user("new@example.com")
+    result = runner.invoke(args=["srs", "fit", "--user", "new@example.com"])
+    assert result.exit_code == 0 and "not fitted" in result.output
+
+
+def test_a_fit_starts_in_the_background_once_per_batch(long_history):
+    thread = fitting_jobs.maybe_fit_in_background(long_history.id)
+    assert thread is not None
+    thread.join(timeout=60)
+    assert fitting_jobs.maybe_fit_in_background(long_history.id) is None  # claimed already
+    db.session.expire_all()
+    assert long_history.fsrs_parameters is not None
+
+
+def test_srs_evaluate_runs_under_flask(app, runner, shared_dir):
+    log = shared_dir / "reviews" / "review_logs_josh_py-fsrs.csv"
+    result = runner.invoke(args=["srs", "evaluate", str(log), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert set(figures) == {"default", "fitted", "sm2"}
+    assert figures["fitted"]["log_loss"] <= 0.440 and figures["fitted"]["rmse_bins"] <= 0.065
