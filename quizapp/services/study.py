@@ -165,6 +165,22 @@ def previews(user: User, card: Card | None, question: Question, now: datetime):
                    user.timezone, user.rollover_hour)
 
 
+def locked_card(session: Session, user_id: int, question_id: int) -> Card:
+    """The card row, created if missing, locked until the transaction ends (FOR UPDATE on
+    PostgreSQL; SQLite's IMMEDIATE transactions already serialise writers)."""
+    query = (select(Card).where(Card.user_id == user_id, Card.question_id == question_id)
+             .with_for_update().execution_options(populate_existing=True))
+    card = session.scalar(query)
+    if card is None:
+        try:
+            with session.begin_nested():
+                session.add(Card(user_id=user_id, question_id=question_id))
+        except IntegrityError:
+            pass  # another worker created it a moment ago; lock theirs
+        card = session.scalar(query)
+    return card
+
+
 def record_review(session: Session, user: User, question: Question, *, rating: Rating,
                   now: datetime, request: str, duration_ms: int | None, given: str | None,
                   correct: bool | None, proposed: Rating | None) -> tuple[Review, bool]:
@@ -173,12 +189,10 @@ def record_review(session: Session, user: User, question: Question, *, rating: R
                                                    Review.request_id == request))
     if existing is not None:
         return existing, False
-    card = session.scalar(select(Card).where(Card.user_id == user.id,
-                                             Card.question_id == question.id).with_for_update())
-    if card is None:
-        card = Card(user_id=user.id, question_id=question.id)
-        session.add(card)
-    state = card_state(card if card.id else None)
+    card = locked_card(session, user.id, question.id)
+    state = card_state(card)
+    if state.last_review is not None and now < state.last_review:
+        now = state.last_review  # another worker's answer, read later, got the lock first
     new_state, record = review(state, rating, settings_for(user), now,
                                fuzz_rng(question.id, state.reps), user.timezone,
                                user.rollover_hour, duration_ms=duration_ms)
@@ -206,14 +220,10 @@ def live_reviews(session: Session, user_id: int, question_id: int) -> list[Revie
 
 def rebuild_card(session: Session, user: User, question_id: int) -> Card | None:
     """Recompute one card from its log; a card with no live review goes back to new."""
-    card = session.scalar(select(Card).where(Card.user_id == user.id,
-                                             Card.question_id == question_id).with_for_update())
     reviews = live_reviews(session, user.id, question_id)
-    if card is None and not reviews:
+    if not reviews and card_for_id(session, user.id, question_id) is None:
         return None
-    if card is None:
-        card = Card(user_id=user.id, question_id=question_id)
-        session.add(card)
+    card = locked_card(session, user.id, question_id)
     state = replay(reviews, settings_for(user), user.timezone, user.rollover_hour,
                    card_key=question_id)
     store_state(card, state)
@@ -244,9 +254,13 @@ def rebuild_user(session: Session, user: User) -> int:
     return len(ids)
 
 
+def card_for_id(session: Session, user_id: int, question_id: int) -> Card | None:
+    return session.scalar(select(Card).where(Card.user_id == user_id,
+                                             Card.question_id == question_id))
+
+
 def card_for(session: Session, user: User, question: Question) -> Card | None:
-    return session.scalar(select(Card).where(Card.user_id == user.id,
-                                             Card.question_id == question.id))
+    return card_for_id(session, user.id, question.id)
 
 
 @dataclass
