@@ -49,7 +49,9 @@ test-fast: install-test
 	$(BIN)/python -m pytest -m "not slow and not e2e"
 
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.generation
+	$(BIN)/python -m bench.scheduling
+	$(BIN)/python -m bench.study
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
