@@ -79,8 +79,8 @@ def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
     if kind == "country":
         # Neighbours first: "Pakistan" gets "India" and "Afghanistan", not "Brazil".
         region = regions().get(answer.removeprefix("the "))
-        sources.insert(0, [c for c, r in regions().items() if r == region])
-        sources.append(sorted(regions()))
+        near = [c for c, r in regions().items() if r == region]
+        sources = [[c for c in sources[0] if c in near], near, *sources, sorted(regions())]
     if kind == "people":
         # Nationalities ("Iranian") are no distractors for peoples ("Baloch"), nor the reverse.
         demonym = country_of_demonym(answer) is not None

@@ -24,11 +24,14 @@ WIKINEWS = "wikinews-timeline/wikinews_timeline_docs.jsonl"
 QAMR = ("qamr-wikinews/qamr_dev_wikinews.jsonl", "qamr-wikinews/qamr_test_wikinews.jsonl")
 _NO_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}”’]|'s\b|n't\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|''|'(?= ))")
 _NO_SPACE_AFTER = re.compile(r"([(\[{$“‘#]|``) ")
+_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 _DATELINE = re.compile(r"^[A-Z][a-z]+ \d{1,2} ?, \d{4}$")
 
 
 def detokenise(sentence: str) -> str:
     """Undo the corpus's space tokenisation: "( EADS ) ," → "(EADS),", `` x '' → “x”."""
+    for bracket, char in _BRACKETS.items():
+        sentence = sentence.replace(bracket, char)
     text = _NO_SPACE_BEFORE.sub(r"\1", sentence)
     text = _NO_SPACE_AFTER.sub(r"\1", text)
     text = text.replace("``", "“").replace("''", "”")

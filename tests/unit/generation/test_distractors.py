@@ -1,0 +1,85 @@
+"""Distractors: same kind, similar rarity, from the article first, never an alias of the answer."""
+import random
+
+from quizapp.generation.distractors import date_shape, pick_distractors
+from quizapp.generation.quality import duplicate_of, rejection
+from quizapp.generation.sample import detokenise
+
+
+def _records(kind, *texts):
+    return [{"text": t, "kind": kind} for t in texts]
+
+
+def test_countries_come_from_the_article_then_the_region():
+    chosen = pick_distractors("Pakistan", [], "country", "Which country struck Iran?",
+                              _records("country", "Iran", "Afghanistan"), [], random.Random(1))
+    assert chosen[0] == "Afghanistan"  # Iran shows in the prompt, so it is not used
+    assert "Iran" not in chosen and len(chosen) == 3
+    assert set(chosen[1:]) <= {"India", "Bangladesh", "Nepal", "Sri Lanka", "Bhutan",
+                               "Maldives"}
+
+
+def test_aliases_acronyms_and_spellings_are_never_distractors():
+    article = _records("organisation", "General Motors", "GM", "Chrylser", "Ford", "Toyota",
+                       "Honda")
+    chosen = pick_distractors("Chrysler", [], "organisation", "Which carmaker …?", article, [],
+                              random.Random(1))
+    assert "Chrylser" not in chosen
+    chosen = pick_distractors("General Motors", ["GM"], "organisation", "Which carmaker …?",
+                              article, [], random.Random(1))
+    assert "GM" not in chosen and len(chosen) == 3
+
+
+def test_corpus_fills_in_when_the_article_has_too_few():
+    corpus = _records("person", "Gordon Brown", "Angela Merkel", "Nicolas Sarkozy", "Dreamliner")
+    chosen = pick_distractors("Hossein Amir-Abdollahian", ["Amir-Abdollahian"], "person",
+                              "Who …?", _records("person", "Jalil Abbas Jilani"), corpus,
+                              random.Random(1))
+    assert chosen[0] == "Jalil Abbas Jilani"
+    assert "Dreamliner" not in chosen and len(chosen) == 3
+
+
+def test_numbers_periods_and_dates_keep_their_shape():
+    assert set(pick_distractors("four", [], "count", "", [], [], random.Random(1))) <= {
+        "two", "three", "five", "six", "seven"}
+    periods = pick_distractors("1980 to 1988", [], "period", "", [], [], random.Random(1))
+    assert len(periods) == 3 and all(" to " in p for p in periods)
+    dates = pick_distractors("October 2006", [], "date", "", _records(
+        "date", "fall 2007", "May 2007", "Friday", "June 2005", "March 2004"), [],
+        random.Random(1))
+    assert sorted(dates) == ["June 2005", "March 2004", "May 2007"]
+    assert date_shape("October 2006") == "month year" and date_shape("at least 2007") is None
+
+
+def _q(**fields):
+    base = {"id": "q-1", "kind": "short", "category": "who", "prompt": "Who led the team?",
+            "answer": "Ann Smith", "accepted": []}
+    return {**base, **fields}
+
+
+def test_rejections():
+    assert rejection(_q(answer="they")) == "blank is a pronoun"
+    assert rejection(_q(answer="people", category="who")) == "blank is a trivial word"
+    assert rejection(_q(prompt="Who did Ann Smith beat?")) == "answer leaks into the prompt"
+    assert rejection(_q(kind="cloze", prompt="Pakistani minister said _____'s army",
+                        answer="Pakistan", category="where")) == "answer leaks into the prompt"
+    assert rejection(_q(accepted=["Smith"], prompt="Who met Smith?")) == \
+        "answer leaks into the prompt"
+    assert rejection(_q(kind="mcq", choices=["Ann Smith", "Bo Li"])) == \
+        "not enough distractors of the same kind"
+    assert rejection(_q(answer="four", category="number", prompt="How many?")) is None
+    assert rejection(_q()) is None
+
+
+def test_duplicates_and_near_duplicates():
+    kept = [_q()]
+    assert duplicate_of(_q(id="q-2"), kept) == "duplicate"
+    assert duplicate_of(_q(id="q-2", prompt="Who led the team then?"), kept) == "near-duplicate"
+    assert duplicate_of(_q(id="q-2", prompt="Who won the cup?"), kept) is None
+    assert duplicate_of(_q(id="q-2", kind="mcq"), kept) is None
+
+
+def test_detokenise_the_corpus():
+    assert detokenise("Northrop Grumman ( NOC ) , Boeing 's `` big '' win of US$ 40 billion .") == \
+        "Northrop Grumman (NOC), Boeing's “big” win of US$40 billion."
+    assert detokenise("Russ -LRB- Nash -RRB- said it did n't .") == "Russ (Nash) said it didn't."
