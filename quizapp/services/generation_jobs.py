@@ -74,9 +74,15 @@ def corpus_banks(questions_dir: str | None) -> list[dict]:
     return found
 
 
-def run_job(session: Session, job_id: int, *, questions_dir: str | None = None) -> None:
-    """Run one job to the end, committing each stage so the progress page sees it."""
+def run_job(session: Session, job_id: int, *, questions_dir: str | None = None,
+            generate=None) -> None:
+    """Run one job to the end, committing each stage so the progress page sees it.
+
+    ``generate`` defaults to ``quizapp.generation.generate_bank``.
+    """
     from quizapp import generation
+
+    generate = generate or generation.generate_bank
 
     job = session.get(GenerationJob, job_id)
     try:
@@ -89,7 +95,7 @@ def run_job(session: Session, job_id: int, *, questions_dir: str | None = None) 
         _stage(session, job, 25, "Loading the language model and finding facts")
         others = [b for b in corpus_banks(questions_dir)
                   if b["article"]["sha256"] != article_row.sha256]
-        bank = generation.generate_bank(article, corpus_entities=generation.corpus_entities(others),
+        bank = generate(article, corpus_entities=generation.corpus_entities(others),
                                         rng=random.Random(article_row.sha256))
         _stage(session, job, 85, f"Saving {len(bank['questions'])} questions for review")
         qset = _set_for(session, job, article_row)
@@ -97,7 +103,9 @@ def run_job(session: Session, job_id: int, *, questions_dir: str | None = None) 
         banks.import_bank(session, bank, owner=session.get(User, job.owner_id), status="draft",
                           set_slug=qset.slug)
         job.set_id, job.status, job.progress = qset.id, "done", 100
-        job.message = f"{len(bank['questions'])} questions are waiting for your review."
+        count = len(bank["questions"])
+        job.message = (f"{count} questions are waiting for your review." if count else
+                       "No questions could be written from this article: it may be too short.")
         job.finished_at = utcnow()
         session.commit()
     except Exception as exc:  # the job must end visibly, whatever went wrong

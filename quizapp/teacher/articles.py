@@ -15,7 +15,7 @@ from quizapp.roles import role_required
 from quizapp.services import generation_jobs
 from quizapp.teacher import bp
 from quizapp.teacher.access import owned_job
-from quizapp.teacher.forms import ArticleForm
+from quizapp.teacher.forms import ArticleForm, options
 
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
@@ -55,7 +55,7 @@ def with_title(article, title: str | None):
 @role_required("teacher")
 def new_article():
     form = ArticleForm()
-    form.seed.choices = [("", "(none)")] + [(name, name) for name in library()]
+    form.seed.choices = options([("", "(none)")] + [(name, name) for name in library()])
     if form.validate_on_submit():
         try:
             article = with_title(article_from(form), form.title.data)
@@ -64,10 +64,11 @@ def new_article():
         else:
             row = generation_jobs.save_article(db.session, current_user, article)
             job, created = generation_jobs.start_job(db.session, current_user, row)
+            job_id = job.id
             db.session.commit()
             if created:
-                generation_jobs.launch(current_app._get_current_object(), job.id)
-            return redirect(url_for("teacher.job", job_id=job.id))
+                generation_jobs.launch(current_app._get_current_object(), job_id)
+            return redirect(url_for("teacher.job", job_id=job_id))
     return render_template("teacher/article_new.html", form=form), 400 if form.errors else 200
 
 

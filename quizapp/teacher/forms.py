@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
+from wtforms.fields.choices import SelectChoice
 from wtforms import (DateField, DecimalField, RadioField, SelectField,
                      SelectMultipleField, StringField, TextAreaField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
@@ -39,13 +40,18 @@ class ArticleForm(FlaskForm):
     seed = SelectField("…or pick an article from the library", validators=[Optional()])
 
 
+def options(pairs) -> list[SelectChoice]:
+    """Select options from (value, label) pairs (WTForms 3.3 wants SelectChoice objects)."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
 def lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 class QuestionForm(FlaskForm):
-    kind = SelectField("Kind", choices=[(k.name, k.label) for k in KIND_REGISTRY.values()])
-    category = SelectField("Category", choices=[(c, c.capitalize()) for c in CATEGORIES])
+    kind = SelectField("Kind", choices=options((k.name, k.label) for k in KIND_REGISTRY.values()))
+    category = SelectField("Category", choices=options((c, c.capitalize()) for c in CATEGORIES))
     prompt = TextAreaField("Question", validators=[DataRequired(), Length(max=2000)],
                            description="For fill-the-blank, write the blank as _____ "
                                        "(three or more underscores).")
@@ -110,5 +116,5 @@ class ImportForm(FlaskForm):
                                                     "Moodle XML (.xml) or CSV.")
     target = SelectField("Into", coerce=int)
     status = RadioField("New questions are", default="approved",
-                        choices=[("approved", "approved: ready for students"),
-                                 ("draft", "drafts: I will review them first")])
+                        choices=options([("approved", "approved: ready for students"),
+                                         ("draft", "drafts: I will review them first")]))

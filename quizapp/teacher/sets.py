@@ -15,7 +15,7 @@ from quizapp.services import authoring, catalogue
 from quizapp.services import classes as class_service
 from quizapp.teacher import bp
 from quizapp.teacher.access import owned_class, owned_set
-from quizapp.teacher.forms import ActionForm, AssignForm, MoveForm, SetForm
+from quizapp.teacher.forms import ActionForm, AssignForm, MoveForm, SetForm, options
 
 
 @bp.route("/sets", methods=["GET", "POST"])
@@ -36,16 +36,16 @@ def sets():
 
 def assign_form(qset) -> AssignForm:
     form = AssignForm()
-    form.class_id.choices = [(c.id, c.name) for c in
+    form.class_id.choices = options((c.id, c.name) for c in
                              catalogue.teacher_classes(db.session, current_user)
-                             if c.archived_at is None]
+                             if c.archived_at is None)
     return form
 
 
 def move_form(qset) -> MoveForm:
     form = MoveForm()
-    form.target.choices = [(s.id, s.title) for s in
-                           catalogue.teacher_sets(db.session, current_user) if s.id != qset.id]
+    form.target.choices = options((s.id, s.title) for s in
+                           catalogue.teacher_sets(db.session, current_user) if s.id != qset.id)
     return form
 
 

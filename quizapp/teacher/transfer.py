@@ -15,7 +15,7 @@ from quizapp.roles import role_required
 from quizapp.services import authoring, banks, catalogue
 from quizapp.teacher import bp
 from quizapp.teacher.access import owned_set
-from quizapp.teacher.forms import ImportForm
+from quizapp.teacher.forms import ImportForm, options
 
 NEW_SET = 0
 
@@ -53,8 +53,8 @@ def export_set(set_id, fmt):
 
 def import_form() -> ImportForm:
     form = ImportForm(target=request.args.get("set", NEW_SET, type=int))
-    form.target.choices = [(NEW_SET, "a new set named after the file")] + [
-        (s.id, s.title) for s in catalogue.teacher_sets(db.session, current_user)]
+    form.target.choices = options([(NEW_SET, "a new set named after the file")] + [
+        (s.id, s.title) for s in catalogue.teacher_sets(db.session, current_user)])
     return form
 
 

@@ -1,0 +1,118 @@
+"""A set from an article: pasted, uploaded or from the library; bad files are refused with a
+message and the pasted text kept; the generator runs in the background with progress."""
+import io
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
+
+from quizapp.extensions import db
+from quizapp.generation import ArticleError
+from quizapp.models import Article, GenerationJob, Question, QuestionSet
+from quizapp.services import generation_jobs
+
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_a09212d6aeb45f40.txt"
+URL = "/teacher/articles/new"
+
+
+def upload(as_teacher, data: bytes, filename: str, text: str = "Kept text"):
+    # Encoded here in memory: the test client would spool a big body to a file it never closes.
+    boundary, body = encode_multipart({
+        "csrf_token": as_teacher.token(URL), "text": text, "seed": "",
+        "upload": FileStorage(io.BytesIO(data), filename=filename)})
+    return as_teacher.client.post(URL, data=body,
+                                  content_type=f"multipart/form-data; boundary={boundary}")
+
+
+@pytest.mark.parametrize("data,filename,message", [
+    (b"", "empty.txt", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "picture.txt", "binary"),
+    ("Caf\u00e9 news".encode("latin-1"), "latin.txt", "UTF-8"),
+    (b"a" * 2_000_001, "huge.txt", "more than the 2,000,000 allowed"),
+    (b"Some news.", "article.pdf", "unsupported file type"),
+])
+def test_a_bad_upload_says_why_and_keeps_the_text(as_teacher, data, filename, message):
+    response = upload(as_teacher, data, filename, text="My <b>draft</b> notes")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert message in page.lower() or message in page
+    assert "My &lt;b&gt;draft&lt;/b&gt; notes</textarea>" in page
+    assert db.session.scalar(select(func.count()).select_from(Article)) == 0
+
+
+def test_nothing_given_asks_for_an_article(as_teacher):
+    response = as_teacher.post(URL, {"text": "", "seed": ""})
+    assert response.status_code == 400
+    assert "Paste an article, upload a file or pick one" in response.get_data(as_text=True)
+
+
+def test_the_library_lists_the_seed_articles(as_teacher):
+    page = as_teacher.client.get(URL).get_data(as_text=True)
+    assert SEED.name in page
+
+
+def test_an_unknown_library_pick_is_refused(as_teacher):
+    response = as_teacher.post(URL, {"seed": "../../etc/passwd"})
+    assert response.status_code == 400 and db.session.scalar(select(func.count())
+                                                             .select_from(Article)) == 0
+
+
+def run_to_the_end(app, location: str) -> GenerationJob:
+    job_id = int(location.rsplit("/", 1)[1])
+    # The test shares the requests' session; its open transaction would hold SQLite's lock.
+    db.session.commit()
+    generation_jobs.wait(app, job_id)
+    db.session.expire_all()
+    return db.session.get(GenerationJob, job_id)
+
+
+@pytest.mark.slow
+def test_a_pasted_article_becomes_a_set_of_drafts(app, as_teacher):
+    text = SEED.read_text(encoding="utf-8")
+    response = as_teacher.post(URL, {"text": "<script>x</script> " + text, "seed": "",
+                                     "title": "Strikes <i>on</i> Iran"})
+    assert response.status_code == 302 and "/teacher/jobs/" in response.location
+    job = run_to_the_end(app, response.location)
+    assert (job.status, job.progress) == ("done", 100), job.message
+    progress = as_teacher.client.get(response.location.replace(
+        f"/jobs/{job.id}", f"/jobs/{job.id}.json")).get_json()
+    assert progress["status"] == "done" and progress["review_url"].endswith("/review")
+    qset = db.session.get(QuestionSet, job.set_id)
+    assert qset.title == "Strikes <i>on</i> Iran" and qset.owner_id == job.owner_id
+    drafts = db.session.scalars(select(Question).where(Question.set_id == qset.id)).all()
+    assert len(drafts) >= 10 and {q.status for q in drafts} == {"draft"}
+    page = as_teacher.client.get(response.location, follow_redirects=True).get_data(True)
+    assert "questions are waiting for your review" in page
+    assert "Strikes &lt;i&gt;on&lt;/i&gt; Iran" in page and "<script>x" not in page
+
+
+@pytest.mark.slow
+def test_the_same_article_sent_twice_runs_one_job_and_one_set(app, as_teacher, client):
+    token = as_teacher.token(URL)
+    first = client.post(URL, data={"csrf_token": token, "seed": SEED.name})
+    second = client.post(URL, data={"csrf_token": token, "seed": SEED.name})
+    run_to_the_end(app, first.location)
+    run_to_the_end(app, second.location)
+    assert db.session.scalar(select(func.count()).select_from(Article)) == 1
+    assert db.session.scalar(select(func.count()).select_from(QuestionSet)) == 1
+
+
+def test_a_job_that_fails_says_so(app, teacher):
+    article = Article(owner_id=teacher.id, title="Notes", slug="notes", text="Short.",
+                      sha256="0" * 64)
+    db.session.add(article)
+    db.session.flush()
+    job, created = generation_jobs.start_job(db.session, teacher, article)
+    db.session.commit()
+
+    def refuse(article, **_):
+        raise ArticleError("the article has no sentences to ask about")
+
+    generation_jobs.run_job(db.session, job.id, generate=refuse)
+    db.session.refresh(job)
+    assert created and job.status == "failed"
+    assert job.message == ("The questions could not be generated: the article has no "
+                           "sentences to ask about")
+    assert db.session.scalar(select(func.count()).select_from(QuestionSet)) == 0
