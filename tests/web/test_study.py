@@ -184,3 +184,20 @@ def test_new_cards_respect_the_daily_limit_and_siblings_are_buried(classroom):
     uids = {q.uid for q in queue.new}
     assert "q-tiny-who-mcq" not in uids  # its sibling was studied today
     assert len(queue.new) == 1  # one new card left of today's two
+
+
+def test_settings_are_validated_and_reschedule(classroom, actions):
+    actions.login("kim@example.com")
+    bad = actions.post("/student/settings", {"desired_retention": "0.5", "new_per_day": "10",
+                                             "maximum_interval": "365", "timezone": "Mars/Base",
+                                             "rollover_hour": "4"})
+    assert bad.status_code == 400
+    page = bad.get_data(as_text=True)
+    assert "Not a valid choice" in page and "between 0.7 and 0.99" in page
+    good = actions.post("/student/settings", {"desired_retention": "0.85", "new_per_day": "10",
+                                              "maximum_interval": "365",
+                                              "timezone": "Europe/Berlin", "rollover_hour": "5"})
+    assert good.status_code == 302
+    db.session.refresh(classroom)
+    assert (classroom.desired_retention, classroom.timezone, classroom.rollover_hour) == \
+        (0.85, "Europe/Berlin", 5)
