@@ -1,14 +1,17 @@
-"""Spaced-repetition commands: ``flask --app quizapp srs rebuild|fit|evaluate``."""
+"""Spaced-repetition commands: ``flask --app quizapp srs rebuild|fit|export|evaluate``."""
 from __future__ import annotations
+
+import csv
 
 import click
 from flask.cli import AppGroup
 from sqlalchemy import select
 
 from quizapp.extensions import db
-from quizapp.models import User
+from quizapp.models import Review, User
 from quizapp.scheduling import NotEnoughReviews
 from quizapp.scheduling.command import evaluate_command
+from quizapp.scheduling.logs import QUIZAPP_COLUMNS
 from quizapp.services import accounts, fitting_jobs, study
 
 srs_cli = AppGroup("srs", help="Spaced repetition: rebuild card states, fit, evaluate.")
@@ -49,3 +52,21 @@ def fit_command(email):
         user.reviews_at_fit = fitting_jobs.review_count(db.session, user.id)
         db.session.commit()
         click.echo(f"{user.email}: fitted and rescheduled.")
+
+
+@srs_cli.command("export")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Where to write the CSV (default: standard output).")
+@click.option("--user", "email", metavar="EMAIL", help="Only this student (default: everyone).")
+def export_command(output, email):
+    """Write the review log as CSV (user_id,question_id,rating,reviewed_at,duration_ms);
+    ``srs evaluate`` reads it back."""
+    writer = csv.writer(output, lineterminator="\n")
+    writer.writerow(QUIZAPP_COLUMNS)
+    query = select(Review).where(Review.undone_at.is_(None)).order_by(Review.reviewed_at,
+                                                                      Review.id)
+    if email:
+        query = query.where(Review.user_id.in_([u.id for u in chosen_users(email)]))
+    for review in db.session.scalars(query.execution_options(yield_per=1000)):
+        writer.writerow([review.user_id, review.question_id, review.rating,
+                         review.reviewed_at.isoformat(), review.duration_ms or ""])

@@ -13,14 +13,15 @@ from quizapp.services import fitting_jobs, study
 
 @pytest.fixture
 def long_history(app, make_user):
-    """A student with 60 cards reviewed on 12 different days each: enough to fit."""
+    """A student with 120 cards reviewed on 12 different days each: enough to fit, and enough
+    in the first half of the log alone for `srs evaluate`."""
     student = make_user("kim@example.com")
     qset = QuestionSet(slug="drill", title="Drill")
     db.session.add(qset)
     db.session.flush()
     questions = [Question(set_id=qset.id, uid=f"q{i}", kind="short", category="what",
                           prompt=f"Question {i}?", answer=f"answer {i}", status="approved")
-                 for i in range(60)]
+                 for i in range(120)]
     db.session.add_all(questions)
     db.session.flush()
     start = datetime(2024, 1, 1, 17, tzinfo=timezone.utc)
@@ -34,16 +35,16 @@ def long_history(app, make_user):
                                   study_day=(start + timedelta(days=day)).date(),
                                   request_id=f"{question.id}:{n}"))
     db.session.commit()
-    assert 60 * 11 >= MIN_REVIEWS
+    assert 120 * 11 >= MIN_REVIEWS
     return student
 
 
 def test_srs_rebuild_builds_cards_from_the_log(long_history, runner):
     result = runner.invoke(args=["srs", "rebuild", "--user", "kim@example.com"])
     assert result.exit_code == 0, result.output
-    assert "Rebuilt 60 card(s)" in result.output
+    assert "Rebuilt 120 card(s)" in result.output
     cards = db.session.scalars(select(Card)).all()
-    assert len(cards) == 60 and all(card.reps == 12 for card in cards)
+    assert len(cards) == 120 and all(card.reps == 12 for card in cards)
 
 
 def test_srs_fit_stores_parameters_and_reschedules(long_history, runner):
@@ -83,3 +84,16 @@ def test_srs_evaluate_runs_under_flask(app, runner, shared_dir):
     figures = json.loads(result.output)
     assert set(figures) == {"default", "fitted", "sm2"}
     assert figures["fitted"]["log_loss"] <= 0.440 and figures["fitted"]["rmse_bins"] <= 0.065
+
+
+def test_our_log_export_reads_back_into_evaluate(long_history, runner, tmp_path):
+    out = tmp_path / "log.csv"
+    result = runner.invoke(args=["srs", "export", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = out.read_text().splitlines()
+    assert lines[0] == "user_id,question_id,rating,reviewed_at,duration_ms"
+    assert len(lines) == 1 + 120 * 12
+    evaluated = runner.invoke(args=["srs", "evaluate", str(out), "--json"])
+    assert evaluated.exit_code == 0, evaluated.output
+    figures = json.loads(evaluated.output)
+    assert figures["default"]["n_scored"] > 0
