@@ -1,4 +1,8 @@
-"""Bank commands: ``flask --app quizapp bank import|generate|export``."""
+"""Bank commands: ``flask --app quizapp bank import|generate|export``.
+
+``import`` recognises every format quizapp reads (bank JSON, Moodle GIFT, Moodle XML, CSV);
+``export`` writes a set as bank JSON, GIFT, Moodle XML, an Anki package or CSV.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,10 +11,27 @@ import click
 from flask.cli import AppGroup
 
 from quizapp.bank import BankError, load_bank
+from quizapp.clock import utcnow
 from quizapp.extensions import db
-from quizapp.services import accounts, banks
+from quizapp.formats import FORMATS, FormatError, detect_format, import_questions
+from quizapp.generation.command import generate_command
+from quizapp.services import accounts, authoring, banks
 
 bank_cli = AppGroup("bank", help="Generate, import and export question banks.")
+bank_cli.add_command(generate_command, "generate")
+
+
+def _import_one(path: Path, owner_user, status: str) -> str:
+    """Import one file; returns the report line. Raises BankError or FormatError."""
+    data = path.read_bytes()
+    if detect_format(path.name, data) == "json":
+        bank = load_bank(path)
+        return str(banks.import_bank(db.session, bank, owner=owner_user, status=status))
+    result = import_questions(data, filename=path.name)
+    qset = authoring.set_for_import(db.session, result.title, owner_user)
+    counts = authoring.import_into_set(db.session, qset, result.questions, status=status)
+    return (f"{qset.slug}: {counts['created']} new, {counts['updated']} updated, "
+            f"{counts['unchanged']} unchanged ({FORMATS[result.format].label})")
 
 
 @bank_cli.command("import")
@@ -18,23 +39,45 @@ bank_cli = AppGroup("bank", help="Generate, import and export question banks.")
 @click.option("--owner", metavar="EMAIL", help="The teacher who owns the imported sets.")
 @click.option("--draft", is_flag=True, help="New questions wait for review instead of approved.")
 def import_command(files, owner, draft):
-    """Import bank files (idempotent: re-importing updates by stable question id)."""
+    """Import question files: bank JSON, GIFT, Moodle XML or CSV (idempotent by stable id)."""
     owner_user = accounts.find_user(db.session, owner) if owner else None
     if owner and owner_user is None:
         raise click.ClickException(f"No account {owner}.")
     failed = 0
     for path in files:
         try:
-            bank = load_bank(Path(path))
-        except BankError as exc:
+            line = _import_one(Path(path), owner_user, "draft" if draft else "approved")
+        except (BankError, FormatError) as exc:
+            db.session.rollback()
             failed += 1
             click.echo(f"{path}: not imported: {exc}", err=True)
             for problem in exc.problems[:50]:
                 click.echo(f"  {problem}", err=True)
             continue
-        report = banks.import_bank(db.session, bank, owner=owner_user,
-                                   status="draft" if draft else "approved")
         db.session.commit()
-        click.echo(f"{path}: {report}")
+        click.echo(f"{path}: {line}")
     if failed:
         raise click.ClickException(f"{failed} of {len(files)} file(s) not imported.")
+
+
+@bank_cli.command("export")
+@click.argument("set_ident", metavar="SET")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="json",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              required=True, help="The file to write ('-' for standard output).")
+@click.option("--drafts", is_flag=True, help="Export the drafts as well as approved questions.")
+def export_command(set_ident, fmt, output, drafts):
+    """Export a set (by id or slug) as bank JSON, GIFT, Moodle XML, an Anki package or CSV."""
+    qset = authoring.find_set(db.session, set_ident)
+    if qset is None:
+        raise click.ClickException(f"No set {set_ident!r} (give its id or slug).")
+    try:
+        data = authoring.export_set(qset, fmt, now=utcnow(), drafts=drafts)
+    except FormatError as exc:
+        raise click.ClickException("; ".join(exc.problems[:20])) from exc
+    with click.open_file(output, "wb") as fh:
+        fh.write(data)
+    if output != "-":
+        click.echo(f"wrote {output}: {len(authoring.exportable(qset, drafts=drafts))} "
+                   f"questions of {qset.slug} as {FORMATS[fmt].label}", err=True)

@@ -247,3 +247,41 @@ def exportable(qset: QuestionSet, *, drafts: bool = False) -> list[dict]:
             q = question.to_bank()
             out.append({k: v for k, v in q.items() if v not in (None, [], {})})
     return out
+
+
+def article_dict(qset: QuestionSet) -> dict | None:
+    """The set's article as a bank ``article`` object, or None."""
+    a = qset.article
+    if a is None:
+        return None
+    return {"title": a.title, "slug": a.slug, "sha256": a.sha256, "text": a.text,
+            "source": a.source, "licence": a.licence, "attribution": a.attribution,
+            "published": a.published.isoformat() if a.published else None}
+
+
+def export_set(qset: QuestionSet, fmt: str, *, now, drafts: bool = False) -> bytes:
+    """The set as a file of format ``fmt`` (see ``quizapp.formats.FORMATS``)."""
+    from quizapp.formats import export_questions
+
+    return export_questions(fmt, exportable(qset, drafts=drafts), title=qset.title,
+                            article=article_dict(qset), slug=qset.slug, now=now)
+
+
+def find_set(session: Session, ident: str) -> QuestionSet | None:
+    """A set by its id or its slug."""
+    if ident.isdigit():
+        found = session.get(QuestionSet, int(ident))
+        if found is not None:
+            return found
+    return session.scalar(select(QuestionSet).where(QuestionSet.slug == ident))
+
+
+def set_for_import(session: Session, title: str, owner: User | None) -> QuestionSet:
+    """The set a command-line import of a GIFT, XML or CSV file fills: by its title's slug."""
+    slug = slugify(title, max_length=70)
+    qset = session.scalar(select(QuestionSet).where(QuestionSet.slug == slug))
+    if qset is None:
+        qset = QuestionSet(slug=slug, title=title, owner_id=owner.id if owner else None)
+        session.add(qset)
+        session.flush()
+    return qset

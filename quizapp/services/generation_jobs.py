@@ -112,9 +112,12 @@ def run_job(session: Session, job_id: int, *, questions_dir: str | None = None,
         session.rollback()
         job = session.get(GenerationJob, job_id)
         job.status, job.finished_at = "failed", utcnow()
-        job.message = f"The questions could not be generated: {exc}"
+        told = isinstance(exc, (generation.ArticleError, BankError))
+        # A problem with the article is the teacher's to fix; any other is ours, and logged.
+        job.message = ("The questions could not be generated: "
+                       + (str(exc) if told else "an error in quizapp (it is logged)."))
         session.commit()
-        if not isinstance(exc, (generation.ArticleError, BankError)):
+        if not told:
             raise
 
 

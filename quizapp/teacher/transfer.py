@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from quizapp.clock import utcnow
 from quizapp.extensions import db
-from quizapp.formats import FORMATS, FormatError, export_questions, import_questions
+from quizapp.formats import FORMATS, FormatError, import_questions
 from quizapp.roles import role_required
 from quizapp.services import authoring, banks, catalogue
 from quizapp.teacher import bp
@@ -18,17 +18,6 @@ from quizapp.teacher.access import owned_set
 from quizapp.teacher.forms import ImportForm, options
 
 NEW_SET = 0
-
-
-def export_bytes(qset, fmt: str, *, drafts: bool = False) -> bytes:
-    article = None
-    if qset.article is not None:
-        a = qset.article
-        article = {"title": a.title, "slug": a.slug, "sha256": a.sha256, "text": a.text,
-                   "source": a.source, "licence": a.licence, "attribution": a.attribution,
-                   "published": a.published.isoformat() if a.published else None}
-    return export_questions(fmt, authoring.exportable(qset, drafts=drafts), title=qset.title,
-                            article=article, slug=qset.slug, now=utcnow())
 
 
 def download_name(qset, fmt: str) -> str:
@@ -42,7 +31,8 @@ def export_set(set_id, fmt):
     if fmt not in FORMATS:
         abort(404)
     try:
-        data = export_bytes(qset, fmt, drafts=request.args.get("drafts") == "1")
+        data = authoring.export_set(qset, fmt, now=utcnow(),
+                                   drafts=request.args.get("drafts") == "1")
     except FormatError as exc:
         flash(f"This set cannot be exported as {FORMATS[fmt].label}: {exc}", "error")
         return redirect(url_for("teacher.set_page", set_id=set_id))
@@ -53,7 +43,7 @@ def export_set(set_id, fmt):
 
 def import_form() -> ImportForm:
     form = ImportForm(target=request.args.get("set", NEW_SET, type=int))
-    form.target.choices = options([(NEW_SET, "a new set named after the file")] + [
+    form.target.choices = options([(NEW_SET, "the set named in the file (new unless you have it)")] + [
         (s.id, s.title) for s in catalogue.teacher_sets(db.session, current_user)])
     return form
 
