@@ -15,8 +15,15 @@ from quizapp.generation.article import Article, ArticleError, read_article
 GENERATOR_NAME = "quizapp"
 GENERATOR_VERSION = "0.1.0"
 
-__all__ = ["Article", "ArticleError", "GENERATOR_VERSION", "corpus_entities", "generate_bank",
-           "read_article", "summary"]
+__all__ = [
+    "GENERATOR_VERSION",
+    "Article",
+    "ArticleError",
+    "corpus_entities",
+    "generate_bank",
+    "read_article",
+    "summary",
+]
 
 
 def generate_bank(article: Article, *, corpus_entities=(), rng: random.Random | None = None) -> dict:

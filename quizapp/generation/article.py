@@ -15,7 +15,7 @@ from quizapp.bank import slugify
 
 MAX_BYTES = 2_000_000
 TITLE_MAX = 120
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # A leading adverbial ("In a historic development, ") carries no topic; the title starts after it.
 _LEADING_ADVERBIAL = re.compile(r"^(?:In|On|At|After|Amid|As|With|For|Following)\b[^,]{0,60},\s+")

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from quizapp.generation.entities import Entity
 from quizapp.generation.fact import Fact
-from quizapp.generation.nlp import GROUP_WORDS, PEOPLE_WORDS
+from quizapp.generation.nlp import PEOPLE_WORDS
 
 Index = dict[int, tuple[Entity, Span]]
 LEANING_PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "this", "these", "those",
@@ -21,8 +21,7 @@ PLACE_PREPS = {"in", "within", "at", "inside", "near", "across", "throughout"}
 TIME_PREPS = {"in", "on", "during"}  # not "since"/"until": "when has Japan not been …" misleads
 CORE_DEPS = {"ccomp", "dobj", "xcomp", "attr", "acomp", "dative", "oprd"}
 TRAILING_DEPS = {"advcl", "prep", "npadvmod", "advmod", "punct", "cc", "dep", "parataxis"}
-NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
+NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 # Verbs whose object does what the infinitive says ("prompted Pakistan to recall …"); with
 # others ("defeated Boeing to win …") the infinitive belongs to the subject.
@@ -58,9 +57,7 @@ def _kept_tokens(verb: Token, subj: Token) -> list[Token] | None:
         if child.i < subj.left_edge.i and child.dep_ != "aux":
             drop |= {t.i for t in child.subtree}
         elif child.i > verb.i and child.dep_ in TRAILING_DEPS and child.left_edge.i > 0 and \
-                verb.doc[child.left_edge.i - 1].text == ",":
-            drop |= {t.i for t in child.subtree} | {child.left_edge.i - 1}
-        elif subj.i < child.i < verb.i and child.dep_ in ("prep", "advmod", "npadvmod") and \
+                verb.doc[child.left_edge.i - 1].text == "," or subj.i < child.i < verb.i and child.dep_ in ("prep", "advmod", "npadvmod") and \
                 verb.doc[child.left_edge.i - 1].text == ",":
             drop |= {t.i for t in child.subtree} | {child.left_edge.i - 1}
         elif subj.i < child.i < verb.i and child.dep_ == "punct" and child.text == ",":
@@ -81,11 +78,16 @@ def render(tokens: list[Token]) -> str:
 
 
 def stands_alone(sent: Span) -> bool:
-    """Whether a sentence is whole: quotes balanced, not a piece of a longer quotation."""
+    """Whether a sentence is whole: quotes and brackets balanced, not a piece of a quotation."""
     text = sent.text.strip()
     if not text or text[0].islower() or text[0] in "”’)":
         return False
-    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+    return balanced(text)
+
+
+def balanced(text: str) -> bool:
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0 and \
+        text.count("(") == text.count(")")
 
 
 def leans_on_context(tokens: list[Token]) -> bool:
@@ -185,9 +187,11 @@ def _object_facts(verb, subj, kept, index, sentence_no) -> list[Fact]:
                 verb.lemma_ in OBJECT_CONTROL:
             rest = [t for t in xcomp.subtree]
             body = f"was {verb.text} {render(rest)}"
-        else:
+        elif subj.i in index:  # "who did the company announce …": the doer must be named
             rest = [t for t in kept if t.i not in taken]
             body = _inverted(verb, subj, rest)
+        else:
+            continue
         if body is None or leans_on_context(rest) or len(rest) < 2:
             continue
         if wh in ("Where", "When") and any(

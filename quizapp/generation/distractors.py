@@ -15,7 +15,7 @@ from wordfreq import zipf_frequency
 
 from quizapp.bank import normalise_answer
 from quizapp.generation.clauses import NUMBER_WORDS
-from quizapp.generation.entities import country_of_demonym, is_acronym_of, regions
+from quizapp.generation.entities import country_of_demonym, initials, is_acronym_of, regions
 
 ENOUGH = 3
 # Kinds whose members are alike across articles; for others (products, laws, works) only the
@@ -42,7 +42,18 @@ def _clashes(candidate: str, answer_forms: set[str], prompt: str) -> bool:
         if form.split()[-1:] == norm.split()[-1:] and len(norm.split()) > 1 and \
                 len(form.split()) > 1 and not form.endswith(("province", "war", "group")):
             return True  # two people with one surname are one person more often than not
-    return bool(re.search(rf"\b{re.escape(norm)}\b", normalise_answer(prompt)))
+    prompt_norm = normalise_answer(prompt)
+    short = initials(candidate)
+    if len(short) >= 3 and re.search(rf"\b{short}\b", prompt):
+        return True  # "Government Accountability Office" beside "… respond to the GAO?"
+    return bool(re.search(rf"\b{re.escape(norm)}\b", prompt_norm))
+
+
+def _mixed_kinds(records: list[dict]) -> set[str]:
+    kinds: dict[str, set[str]] = {}
+    for record in records:
+        kinds.setdefault(record["text"], set()).add(record.get("kind", ""))
+    return {text for text, seen in kinds.items() if len(seen) > 1}
 
 
 def _near(candidate: str, others: list[str]) -> bool:
@@ -53,8 +64,9 @@ def _near(candidate: str, others: list[str]) -> bool:
 
 def candidates_of(kind: str, records: list[dict]) -> list[str]:
     """Texts of that kind in entity records (roles and glosses are fields of their owners)."""
-    if kind == "role":
-        return [r["role"] for r in records if r.get("role")]
+    if kind == "role":  # a role with its owner ("European Central Bank president"), not "analyst"
+        return [r["role"] for r in records if r.get("role") and " " in r["role"]
+                and any(w[:1].isupper() for w in r["role"].split()[1:] + r["role"].split()[:1])]
     if kind == "gloss":
         return [r["gloss"] for r in records if r.get("gloss")]
     return [r["text"] for r in records if r.get("kind") == kind]
@@ -67,6 +79,9 @@ def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
     if kind in ("count", "year", "period"):
         return _numeric(answer, kind, rng, n)
     forms = {normalise_answer(a) for a in (answer, *accepted)}
+    # A text the model labels with two kinds ("Virgin Atlantic" a person here, a company there)
+    # is a doubtful member of either.
+    doubtful = _mixed_kinds(article_records + corpus_records)
     target = rarity(answer)
     chosen: list[str] = []
     sources = [candidates_of(kind, article_records),
@@ -94,7 +109,8 @@ def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
         for candidate in pool:
             if len(chosen) == n:
                 return chosen
-            if not _clashes(candidate, forms, prompt) and not _near(candidate, [answer, *chosen]):
+            if candidate not in doubtful and not _clashes(candidate, forms, prompt) and \
+                    not _near(candidate, [answer, *chosen]):
                 chosen.append(candidate)
     return chosen
 

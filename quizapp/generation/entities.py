@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span
+from wordfreq import zipf_frequency
 
 from quizapp.bank import normalise_answer
 
@@ -26,8 +27,7 @@ _RELATIVE = re.compile(r"\b(next|last|this|ago|yesterday|today|tomorrow|previous
                        r"following|earlier|later|recent|past)\b")
 # Time zones and exchanges' clocks the model takes for organisations.
 _NOT_ENTITIES = {"GMT", "UTC", "EST", "EDT", "PST", "PDT", "CET", "BST", "JST", "AEST"}
-_MONTHS = ("january february march april may june july august september october november "
-           "december").split()
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 # Transliterations that news sources spell both ways; each variant is accepted as right.
 _SPELLINGS = [("Baluch", "Baloch"), ("Qaeda", "Qaida"), ("Mohammed", "Muhammad"),
               ("Mohammad", "Muhammad"), ("Gaddafi", "Qaddafi"), ("Kyiv", "Kiev")]
@@ -81,6 +81,17 @@ def regions() -> dict[str, str]:
             region, names = line.split(":", 1)
             out.update({name.strip(): region.strip() for name in names.split(",")})
     return out
+
+
+TAKES_THE = re.compile(r"(United|Netherlands|Philippines|Czech Republic|Bahamas|Gambia|Maldives|"
+                       r"Democratic Republic|Republic of|Central African|Dominican Republic|"
+                       r"Solomon Islands|Marshall Islands|Comoros|Seychelles|U\.S\.|US\b|UK\b|"
+                       r"U\.K\.|UAE\b)")
+
+
+def takes_the(name: str) -> bool:
+    """"the United States", "the U.S.", but plain "Iran"."""
+    return bool(TAKES_THE.match(name))
 
 
 def country_of_demonym(word: str) -> str | None:
@@ -141,9 +152,10 @@ def is_acronym_of(short: str, text: str) -> bool:
 def aliases_of(text: str, label: str) -> list[str]:
     """Other forms of an answer that a student may type and be right."""
     out = {text, text.replace("-", " ")}
-    if label == "PERSON" and " " in text:
-        surname = text.rsplit(" ", 1)[1]
-        out |= {surname, surname.replace("-", " ")}
+    words = [w for w in text.split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")]
+    if label == "PERSON" and len(words) > 1 and zipf_frequency(words[-1], "en") < 5.2:
+        # "Brown" for "Gordon Brown", but not "Day" for "Martin Luther King Jr. Day"
+        out |= {words[-1], words[-1].replace("-", " ")}
     if label in ("GPE", "LOC") and re.search(r" (province|region|district|county)$", text):
         out.add(text.rsplit(" ", 1)[0])
     for a, b in _SPELLINGS:

@@ -23,3 +23,4 @@ class Fact:
     rule: str = ""          # which rule found it, kept as a quality signal
     timely: bool = True
     frame: tuple[int, int] | None = None  # the words a cloze shows, when not the whole sentence
+    attributive: bool = False  # the answer modifies a noun ("U.S. companies"), as a cloze shows

@@ -12,11 +12,22 @@ import re
 from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
-from quizapp.generation.clauses import clause_facts, leans_on_context, number_forms, stands_alone
-from quizapp.generation.entities import Entity, country_of_demonym, entity_index
+from quizapp.generation.clauses import (
+    balanced,
+    clause_facts,
+    leans_on_context,
+    number_forms,
+    stands_alone,
+)
+from quizapp.generation.entities import Entity, country_of_demonym, entity_index, takes_the
 from quizapp.generation.fact import Fact
+from quizapp.generation.quality import ANAPHORA
 
 CLOZES_PER_SENTENCE = 2
+PERSONAL = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"}
+FIRST_SECOND = {"i", "me", "my", "we", "us", "our", "you", "your"}
+TIME_NOUNS = {"week", "year", "month", "morning", "afternoon", "evening", "quarter", "season",
+              "time", "weekend", "summer", "winter", "spring", "autumn", "fall", "decade"}
 
 
 def find_facts(doc: Doc, entities: list[Entity], *, dated: bool) -> list[Fact]:
@@ -67,6 +78,7 @@ def _holder(role: Span) -> tuple[str, str] | None:
         return None
     name = "".join(t.text_with_ws for t in owner).strip()
     name = country_of_demonym(name) or name
+    name = f"the {name}" if takes_the(name) else name
     return (f"{name}'" if name.endswith("s") else f"{name}'s"), " ".join(office)
 
 
@@ -175,29 +187,51 @@ def _count_facts(doc: Doc, sentence_of) -> list[Fact]:
     return facts
 
 
-def _cloze_facts(sent: Span, index, number: int) -> list[Fact]:
-    """Blank the rarest entity mentions of a sentence that makes sense on its own.
-
-    When the sentence leans on the one before ("This follows Iran's announcement of …"), its
-    object alone — a noun phrase that stands on its own — is the frame.
-    """
-    frame = sent
+def _cloze_frame(sent: Span) -> Span | None:
+    """The words a cloze shows: the sentence, or when it leans on the one before ("This follows
+    Iran's announcement of …") what follows its verb; None when neither stands on its own."""
     if sum(1 for t in sent if t.is_alpha) < 5 or not any(t.pos_ in ("VERB", "AUX") for t in sent) \
             or not stands_alone(sent):
-        return []  # a caption ("General Motors logo."), a fragment, a piece of a quotation
-    if leans_on_context([t for t in sent if t.dep_ in ("nsubj", "nsubjpass")
-                         and t.head.dep_ == "ROOT"]):
+        return None  # a caption ("General Motors logo."), a fragment, a piece of a quotation
+    frame = sent
+    subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    if leans_on_context(subjects):
         root = sent.root
         words = [t for t in sent.doc[root.i + 1:sent.end] if not t.is_space]
         while words and words[-1].is_punct:
             words.pop()
-        if root.i - sent.start > 2 or len(words) < 8:
-            return []
+        if root.i - sent.start > 2 or len(words) < 8 or \
+                not all(t.lower_ in ("this", "it", "that") for t in subjects):
+            return None
         frame = sent.doc[words[0].i:words[-1].i + 1]
-        if leans_on_context(list(frame)):
-            return []
-    if any(t.lower_ in ("this", "these", "those") and t.pos_ == "PRON" for t in frame):
-        return []  # "… had not done this": what "this" is, only the article says
+        if leans_on_context(list(frame)) or not balanced(frame.text) or \
+                ANAPHORA.search(frame.text):
+            return None
+    if any(t.lower_ in ("this", "these", "those") and (t.pos_ == "PRON" or (
+            t.dep_ == "det" and t.head.lower_ not in TIME_NOUNS)) for t in frame):
+        return None  # "… had not done this", "in this index": only the article says what
+    return frame
+
+
+def _pronouns_resolved(frame: Span, index) -> bool:
+    """Whether every pronoun of the frame can point back to a name (or the blank) before it:
+    "_____ defending its strikes" can, "Its serial number is 001" cannot."""
+    quoted = any(c in frame.text for c in "“”\"")
+    for tok in frame:
+        if tok.lower_ in FIRST_SECOND and tok.pos_ in ("PRON", "DET") and not quoted:
+            return False
+        if tok.lower_ in PERSONAL and tok.pos_ in ("PRON", "DET"):
+            named = [i for i in range(frame.start, tok.i) if i in index]
+            if not named:
+                return False
+    return True
+
+
+def _cloze_facts(sent: Span, index, number: int) -> list[Fact]:
+    """Blank the rarest entity mentions of a sentence that makes sense on its own."""
+    frame = _cloze_frame(sent)
+    if frame is None or not _pronouns_resolved(frame, index):
+        return []
     mentions = {}
     for i in range(frame.start, frame.end):
         if i in index:
@@ -217,7 +251,8 @@ def _cloze_facts(sent: Span, index, number: int) -> list[Fact]:
         accepted = sorted({entity.text, *entity.aliases} - {span.text})
         facts.append(Fact(entity.category, span.text, number, None,
                           (span.start_char, span.end_char), accepted, entity.kind, "cloze",
-                          frame=None if frame is sent else (frame.start_char, frame.end_char)))
+                          frame=None if frame is sent else (frame.start_char, frame.end_char),
+                          attributive=span.root.dep_ in ("compound", "amod", "nmod")))
         if len(facts) == CLOZES_PER_SENTENCE:
             break
     return facts

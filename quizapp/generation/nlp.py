@@ -107,7 +107,7 @@ def _trimmed(span: Span) -> Span | None:
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].text in ",.;:"):
         end -= 1
     if start == end:
         return None
@@ -163,10 +163,8 @@ def _role(doc: Doc, person: Span) -> Span | None:
     start = person.start
     while start > person.sent.start:
         tok = doc[start - 1]
-        if tok.head.i < person.start or tok.head.i >= person.end and tok.head.i != start:
-            if tok.dep_ not in ("compound", "amod") or tok.is_punct:
-                break
-        if tok.is_punct or tok.pos_ not in ("PROPN", "NOUN", "ADJ") or tok.lower_ in ("the", "a"):
+        if tok.is_punct or tok.dep_ not in ("compound", "amod", "nmod") or \
+                tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
             break
         start -= 1
     titled = [t for t in doc[start:person.start] if t.lower_ in TITLE_WORDS]

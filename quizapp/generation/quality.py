@@ -23,7 +23,7 @@ RULE_PRIOR = {"role": 0.95, "role-reverse": 0.9, "gloss": 0.95, "gloss-reverse":
 # Definite noun phrases that point back into the article ("the two countries", "the region").
 ANAPHORA = re.compile(r"\b(?:the|both|these|those)\s+(?:two\s+|other\s+)?(?:countries|nations|"
                       r"sides|region|area|group|company|man|woman|men|women|city|country|"
-                      r"exchange|incident|attack|move|decision|report|deal)\b", re.I)
+                      r"exchange|incident|attack|move|decision|report|deal)\b", re.IGNORECASE)
 
 
 def rejection(question: dict) -> str | None:

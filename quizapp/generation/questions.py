@@ -14,6 +14,7 @@ from datetime import date
 
 from quizapp.bank import fact_id, question_id
 from quizapp.generation.distractors import pick_distractors
+from quizapp.generation.entities import takes_the
 from quizapp.generation.fact import Fact
 from quizapp.generation.quality import duplicate_of, rejection, score
 
@@ -108,23 +109,27 @@ def _cloze(fact: Fact, ctx: Context) -> dict:
     start, end = _frame(fact, ctx)
     a, b = fact.span
     shown = _shown(ctx, start, end, a, b, BLANK)
-    prompt = shown if fact.frame is None else f"Complete: {shown}"
+    prompt = shown if fact.frame is None else f"Complete: {shown[:1].upper()}{shown[1:]}"
     if ctx.when:
         prompt = f"{ctx.when} news: {prompt}"
     return _question(fact, ctx, "cloze", prompt, fact.answer)
 
 
 def _true_false(fact: Fact, ctx: Context) -> dict | None:
-    if fact.kind not in TRUE_FALSE_KINDS:
-        return None
+    if fact.kind not in TRUE_FALSE_KINDS or (fact.kind == "country" and fact.attributive):
+        return None  # "stakes in China companies" would be no English
     start, end = ctx.sentences[fact.sentence]
     sentence = ctx.text[start:end]
     # Swaps come from the same article only: a name from another story makes a statement that
     # is false at a glance.
-    swaps = pick_distractors(fact.answer, fact.accepted, fact.kind, sentence,
-                             ctx.article_records, [], ctx.rng, n=1)
-    truth = not swaps or ctx.rng.random() < 0.5
     a, b = fact.span
+    swaps = pick_distractors(fact.answer, fact.accepted, fact.kind, sentence,
+                             ctx.article_records, [], ctx.rng, n=4)
+    if fact.kind == "country":  # "a recession in the Canada": keep "the" where it belongs
+        after_the = ctx.text[max(0, a - 4):a].lower() == "the "
+        swaps = [c for c in swaps if takes_the(c) == after_the]
+    swaps = swaps[:1]
+    truth = not swaps or ctx.rng.random() < 0.5
     said = fact.answer if truth else swaps[0]
     statement = _shown(ctx, start, end, a, b, said)
     lead = f"True or false ({ctx.when} news): " if ctx.when else "True or false: "

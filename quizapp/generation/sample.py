@@ -35,6 +35,7 @@ def detokenise(sentence: str) -> str:
     text = _NO_SPACE_BEFORE.sub(r"\1", sentence)
     text = _NO_SPACE_AFTER.sub(r"\1", text)
     text = text.replace("``", "“").replace("''", "”")
+    text = re.sub(r"(?<=[A-Za-z])\.\.(?!\.)", ".", text)  # "Jr. ." ends a sentence once
     text = re.sub(r"\b(US|A|C|NZ|HK)\$ (?=\d)", r"\1$", text).replace("GB#", "£")
     return " ".join(text.split())
 
@@ -80,9 +81,10 @@ def wikinews_banks(corpus: Path = CORPUS) -> list[dict]:
 
 
 def _markdown(number: int, bank: dict, q: dict) -> str:
-    lines = [f"### {number}. {q['kind']} · {q['category']} — “{bank['article']['title']}” "
-             f"({bank['article']['published']}, Wikinews)",
-             f"- **Prompt:** {q['prompt']}"]
+    article = bank["article"]
+    heading = (f"### {number}. {q['kind']} · {q['category']} — “{article['title']}” "
+               f"({article['published']}, Wikinews)")
+    lines = [heading, f"- **Prompt:** {q['prompt']}"]
     if q.get("choices"):
         lines.append(f"- **Choices:** {' · '.join(q['choices'])}")
     lines.append(f"- **Answer:** {q['answer']}" + (

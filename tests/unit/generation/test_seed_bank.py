@@ -1,12 +1,11 @@
 """The seed article's bank: it asks about every fact a teacher expects, and every question holds."""
 import random
+from pathlib import Path
 
 import pytest
 
 from quizapp.bank import load_bank, normalise_answer, validate_bank
 from quizapp.generation import generate_bank, summary
-
-from pathlib import Path
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).parents[3]
