@@ -3,6 +3,7 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from quizapp.auth.forms import JoinClassForm
+from quizapp.clock import utcnow
 from quizapp.extensions import db
 from quizapp.roles import role_required
 from quizapp.services import accounts, catalogue, study
@@ -19,6 +20,7 @@ def add_navigation(state):
 
 def render_home(form, status=200):
     return render_template("student/home.html", form=form,
+                           queue=study.build_queue(db.session, current_user, utcnow()),
                            classes=catalogue.student_classes(db.session, current_user),
                            sets=catalogue.student_sets(db.session, current_user)), status
 

@@ -201,3 +201,9 @@ def test_settings_are_validated_and_reschedule(classroom, actions):
     db.session.refresh(classroom)
     assert (classroom.desired_retention, classroom.timezone, classroom.rollover_hour) == \
         (0.85, "Europe/Berlin", 5)
+
+
+def test_home_says_what_is_due_today(classroom, actions):
+    actions.login("kim@example.com")
+    page = actions.client.get("/student/").get_data(as_text=True)
+    assert "0 cards to review and 4 new." in page and "Study now" in page
