@@ -128,3 +128,23 @@ def test_login_is_rate_limited(make_app):
         codes.append(client.post("/auth/login", data={"csrf_token": token, "email": "x@example.com",
                                                       "password": "wrongwrong"}).status_code)
     assert codes[:10] == [401] * 10 and codes[-1] == 429
+
+
+def test_a_form_sent_after_the_session_ended_says_so(app, actions, make_user, client):
+    make_user("kim@example.com")
+    actions.login("kim@example.com")
+    token = actions.token("/student/settings")
+    other = client.get_cookie("session").value
+    actions.logout()
+    client.set_cookie("session", other)  # the page was open in a tab before logging out
+    response = client.post("/student/join", data={"csrf_token": token, "class_code": "ABCD2345"},
+                           headers={"Referer": "http://localhost/student/"})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/auth/login?next=/student/"
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "that form was not saved" in page
+
+
+def test_json_clients_get_a_401(app, client):
+    response = client.get("/student/", headers={"Accept": "application/json"})
+    assert response.status_code == 401 and response.json["error"]["code"] == 401
