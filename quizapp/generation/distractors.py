@@ -18,6 +18,17 @@ from quizapp.generation.clauses import NUMBER_WORDS
 from quizapp.generation.entities import country_of_demonym, initials, is_acronym_of, regions
 
 ENOUGH = 3
+# The last word of an organisation's name says what sort it is: an assembly plant is no
+# automaker, a stock exchange no bank. Names without one ("Ford", "Airbus") are brands.
+ORG_SORTS = {"assembly", "exchange", "council", "committee", "association", "board", "union",
+             "agency", "office", "department", "ministry", "commission", "bank", "university",
+             "party", "plant", "factory", "court", "command", "force", "army", "navy",
+             "government", "administration", "index", "institute", "foundation", "fund",
+             "organisation", "organization", "reserve", "parliament", "senate", "congress",
+             "house"}
+NOT_A_PERSON = ORG_SORTS | {"atlantic", "airline", "airlines", "airways", "company", "motors",
+                            "corporation", "inc", "ltd", "plc", "day", "dreamliner", "capital",
+                            "partners", "management", "group", "news", "times"}
 # Kinds whose members are alike across articles; for others (products, laws, works) only the
 # same article's entities are alike enough to be plausible.
 SHARED_KINDS = {"person", "organisation", "country", "province", "place", "people", "event",
@@ -47,6 +58,11 @@ def _clashes(candidate: str, answer_forms: set[str], prompt: str) -> bool:
     if len(short) >= 3 and re.search(rf"\b{short}\b", prompt):
         return True  # "Government Accountability Office" beside "… respond to the GAO?"
     return bool(re.search(rf"\b{re.escape(norm)}\b", prompt_norm))
+
+
+def org_sort(name: str) -> str:
+    last = name.split()[-1].lower().strip(".,") if name.split() else ""
+    return last if last in ORG_SORTS else "name"
 
 
 def _mixed_kinds(records: list[dict]) -> set[str]:
@@ -89,8 +105,12 @@ def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
     if kind == "date":  # "October 2006" wants "May 2007", not "at least 2007"
         shape = date_shape(answer)
         sources = [[c for c in s if shape and date_shape(c) == shape] for s in sources]
-    if kind == "person":  # a full name for a full name: "Dreamliner" mislabelled is no person
-        sources = [[c for c in s if len(c.split()) > 1] for s in sources]
+    if kind == "person":  # a full name for a full name: "Virgin Atlantic" mislabelled is no person
+        sources = [[c for c in s if len(c.split()) > 1 and not
+                    {w.lower().strip(".,") for w in c.split()} & NOT_A_PERSON] for s in sources]
+    if kind == "organisation":
+        sort = org_sort(answer)
+        sources = [[c for c in s if org_sort(c) == sort] for s in sources]
     if kind == "country":
         # Neighbours first: "Pakistan" gets "India" and "Afghanistan", not "Brazil".
         region = regions().get(answer.removeprefix("the "))

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
 from quizapp.bank import normalise_answer
+from quizapp.generation.nlp import TITLE_WORDS
 
 CATEGORY = {
     "PERSON": "who", "ORG": "who", "NORP": "who", "GPE": "where", "LOC": "where", "FAC": "where",
@@ -129,6 +130,8 @@ def _canonical(text: str) -> str:
 def _wanted(span: Span) -> bool:
     if span.label_ not in CATEGORY or len(span.text) < 2 or span.text in _NOT_ENTITIES:
         return False
+    if span.label_ == "ORG" and span[0].lower_ in TITLE_WORDS:
+        return False  # "Spokeswoman Sandy Angers" is a person with a title, not an organisation
     if span.label_ == "DATE":
         lower = span.text.lower()
         if _RELATIVE.search(lower):
@@ -156,6 +159,7 @@ def aliases_of(text: str, label: str) -> list[str]:
     if label == "PERSON" and len(words) > 1 and zipf_frequency(words[-1], "en") < 5.2:
         # "Brown" for "Gordon Brown", but not "Day" for "Martin Luther King Jr. Day"
         out |= {words[-1], words[-1].replace("-", " ")}
+    out = {o.strip() for o in out}
     if label in ("GPE", "LOC") and re.search(r" (province|region|district|county)$", text):
         out.add(text.rsplit(" ", 1)[0])
     for a, b in _SPELLINGS:

@@ -116,8 +116,8 @@ def _cloze(fact: Fact, ctx: Context) -> dict:
 
 
 def _true_false(fact: Fact, ctx: Context) -> dict | None:
-    if fact.kind not in TRUE_FALSE_KINDS or (fact.kind == "country" and fact.attributive):
-        return None  # "stakes in China companies" would be no English
+    if fact.kind not in TRUE_FALSE_KINDS or fact.attributive:
+        return None  # "stakes in China companies", "Renault's Constantin Stroe plant"
     start, end = ctx.sentences[fact.sentence]
     sentence = ctx.text[start:end]
     # Swaps come from the same article only: a name from another story makes a statement that

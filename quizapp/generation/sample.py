@@ -36,6 +36,7 @@ def detokenise(sentence: str) -> str:
     text = _NO_SPACE_AFTER.sub(r"\1", text)
     text = text.replace("``", "“").replace("''", "”")
     text = re.sub(r"(?<=[A-Za-z])\.\.(?!\.)", ".", text)  # "Jr. ." ends a sentence once
+    text = re.sub(r"\b([OD])' (?=[A-Z])", r"\1'", text)  # "O' Leary" → "O'Leary"
     text = re.sub(r"\b(US|A|C|NZ|HK)\$ (?=\d)", r"\1$", text).replace("GB#", "£")
     return " ".join(text.split())
 
