@@ -1,0 +1,82 @@
+"""The deployment a school runs: gunicorn with several workers on PostgreSQL (SQLite when no
+PostgreSQL is configured). A student logs in and studies; requests land on either worker."""
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import func, select
+
+from quizapp import create_app
+from quizapp.bank import load_bank
+from quizapp.extensions import db
+from quizapp.models import Enrolment, QuestionSet, Review
+from quizapp.services import accounts, banks, classes
+from tests.e2e.conftest import ROOT, free_port, login
+from tests.web.conftest import POSTGRES_URL, make_postgres_database
+
+pytestmark = pytest.mark.e2e
+TINY = Path(__file__).resolve().parents[1] / "data" / "tiny_bank.json"
+
+
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("gunicorn")
+    if POSTGRES_URL:
+        url, drop = make_postgres_database()
+    else:
+        url, drop = f"sqlite:///{folder / 'quizapp.sqlite'}", None
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "deploy"})
+    with app.app_context():
+        upgrade()
+        teacher = accounts.create_user(db.session, "t@school.example", "password123",
+                                       role="teacher")
+        school_class = classes.create_class(db.session, teacher, "Deployed class")
+        banks.import_bank(db.session, load_bank(TINY), owner=teacher)
+        classes.assign_set(db.session, school_class, db.session.scalar(select(QuestionSet.id)))
+        student = accounts.create_user(db.session, "s@school.example", "password123")
+        db.session.add(Enrolment(class_id=school_class.id, student_id=student.id))
+        db.session.commit()
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "deploy",
+           "QUIZAPP_RATELIMIT_ENABLED": "false"}
+    log = (folder / "gunicorn.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}",
+         "quizapp:create_app()"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield base, app
+    process.terminate()
+    process.wait(timeout=15)
+    log.close()
+    with app.app_context():
+        db.engine.dispose()
+    if drop:
+        drop()
+
+
+def test_a_student_studies_on_gunicorn_workers(browser, deployment, shoot):
+    base, app = deployment
+    context = browser.new_context(base_url=base)
+    page = context.new_page()
+    login(page, "s@school.example")
+    for _ in range(3):
+        page.goto("/student/study")
+        page.get_by_role("button", name="Show the answer").click()
+        page.wait_for_selector("[data-study-page=feedback]")
+        page.keyboard.press("3")
+        page.wait_for_selector("[data-study-page=card], [data-study-page=done]")
+    shoot(page, "gunicorn-study")
+    context.close()
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Review)) == 3
