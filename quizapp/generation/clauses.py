@@ -20,7 +20,7 @@ LEANING_PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "this", "th
 PLACE_PREPS = {"in", "within", "at", "inside", "near", "across", "throughout"}
 TIME_PREPS = {"in", "on", "during"}  # not "since"/"until": "when has Japan not been …" misleads
 CORE_DEPS = {"ccomp", "dobj", "xcomp", "attr", "acomp", "dative", "oprd"}
-TRAILING_DEPS = {"advcl", "prep", "npadvmod", "advmod", "punct", "cc", "dep", "parataxis"}
+TRAILING_DEPS = {"advcl", "prep", "npadvmod", "advmod", "punct", "dep", "parataxis"}
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 # Verbs whose object does what the infinitive says ("prompted Pakistan to recall …"); with
@@ -72,7 +72,12 @@ def _kept_tokens(verb: Token, subj: Token) -> list[Token] | None:
 
 
 def render(tokens: list[Token]) -> str:
-    text = "".join(t.text_with_ws for t in tokens).strip()
+    """The tokens as text; where words were left out between two tokens, one space."""
+    parts = []
+    for tok, nxt in zip(tokens, [*tokens[1:], None]):
+        gap = nxt is not None and nxt.i != tok.i + 1 and not nxt.is_punct
+        parts.append(tok.text + (" " if gap and not tok.whitespace_ else tok.whitespace_))
+    text = "".join(parts).strip()
     text = " ".join(text.split()).replace(" ,", ",").strip(" ,;:—–-")
     return text
 
@@ -118,7 +123,7 @@ def _subject_entity(subj: Token, index: Index) -> tuple[Entity, Span, str, list[
             words = [t for t in subj.subtree if t.dep_ != "det" and not t.is_punct
                      and not (child.left_edge.i <= t.i <= child.right_edge.i)]
             if words and all(t.i < child.i for t in words):
-                return hit[0], hit[1], "Which " + " ".join(t.text for t in words), []
+                return hit[0], hit[1], "Which " + render(words), []
         if subj.lower_ in PEOPLE_WORDS and child.dep_ in ("compound", "amod") and hit \
                 and hit[0].label == "NORP":
             name = hit[0].text

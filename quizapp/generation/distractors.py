@@ -28,7 +28,8 @@ ORG_SORTS = {"assembly", "exchange", "council", "committee", "association", "boa
              "house"}
 NOT_A_PERSON = ORG_SORTS | {"atlantic", "airline", "airlines", "airways", "company", "motors",
                             "corporation", "inc", "ltd", "plc", "day", "dreamliner", "capital",
-                            "partners", "management", "group", "news", "times"}
+                            "partners", "management", "group", "news", "times", "transmission",
+                            "international", "holdings", "systems", "industries"}
 # Kinds whose members are alike across articles; for others (products, laws, works) only the
 # same article's entities are alike enough to be plausible.
 SHARED_KINDS = {"person", "organisation", "country", "province", "place", "people", "event",
@@ -58,6 +59,18 @@ def _clashes(candidate: str, answer_forms: set[str], prompt: str) -> bool:
     if len(short) >= 3 and re.search(rf"\b{short}\b", prompt):
         return True  # "Government Accountability Office" beside "… respond to the GAO?"
     return bool(re.search(rf"\b{re.escape(norm)}\b", prompt_norm))
+
+
+NAME_PARTICLES = {"of", "de", "du", "la", "le", "des", "van", "von", "der", "&"}
+
+
+def looks_like_a_name(text: str) -> bool:
+    """"Procter & Gamble", "Bank of America" — not "787 Dreamliner", "Fusion and Taurus",
+    "Air Force for Acquisition" or "Delta IV", which the model sometimes takes for names."""
+    words = text.split()
+    if any(c.isdigit() for c in text) or "," in text or words[-1] in ("II", "III", "IV", "V"):
+        return False
+    return all(w[:1].isupper() or w in NAME_PARTICLES or w.startswith("al-") for w in words)
 
 
 def org_sort(name: str) -> str:
@@ -106,11 +119,12 @@ def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
         shape = date_shape(answer)
         sources = [[c for c in s if shape and date_shape(c) == shape] for s in sources]
     if kind == "person":  # a full name for a full name: "Virgin Atlantic" mislabelled is no person
-        sources = [[c for c in s if len(c.split()) > 1 and not
+        sources = [[c for c in s if len(c.split()) > 1 and looks_like_a_name(c) and not
                     {w.lower().strip(".,") for w in c.split()} & NOT_A_PERSON] for s in sources]
     if kind == "organisation":
         sort = org_sort(answer)
-        sources = [[c for c in s if org_sort(c) == sort] for s in sources]
+        sources = [[c for c in s if org_sort(c) == sort and looks_like_a_name(c)]
+                   for s in sources]
     if kind == "country":
         # Neighbours first: "Pakistan" gets "India" and "Afghanistan", not "Brazil".
         region = regions().get(answer.removeprefix("the "))

@@ -83,3 +83,18 @@ def test_detokenise_the_corpus():
     assert detokenise("Northrop Grumman ( NOC ) , Boeing 's `` big '' win of US$ 40 billion .") == \
         "Northrop Grumman (NOC), Boeing's “big” win of US$40 billion."
     assert detokenise("Russ -LRB- Nash -RRB- said it did n't .") == "Russ (Nash) said it didn't."
+
+
+def test_organisations_of_the_same_sort_that_look_like_names():
+    from quizapp.generation.distractors import looks_like_a_name, org_sort
+
+    assert looks_like_a_name("Procter & Gamble") and looks_like_a_name("Bank of America")
+    assert not looks_like_a_name("787 Dreamliner")
+    assert not looks_like_a_name("Fusion and Taurus")
+    assert not looks_like_a_name("Delta IV")
+    assert (org_sort("Ford"), org_sort("Louisville Assembly")) == ("name", "assembly")
+    article = _records("organisation", "Louisville Assembly", "New York Stock Exchange",
+                       "Toyota", "Nissan", "Honda", "Maintenance, Repair and Overhaul")
+    chosen = pick_distractors("Ford", [], "organisation", "Which automaker …?", article, [],
+                              random.Random(1))
+    assert sorted(chosen) == ["Honda", "Nissan", "Toyota"]
