@@ -122,7 +122,8 @@ def _subject_entity(subj: Token, index: Index) -> tuple[Entity, Span, str, list[
                 not any(c.dep_ == "conj" for c in child.children):
             words = [t for t in subj.subtree if t.dep_ != "det" and not t.is_punct
                      and not (child.left_edge.i <= t.i <= child.right_edge.i)]
-            if words and all(t.i < child.i for t in words):
+            if words and all(t.i < child.i for t in words) and \
+                    not any(t.tag_ == "POS" for t in words):  # not "Which Boeing's rival"
                 return hit[0], hit[1], "Which " + render(words), []
         if subj.lower_ in PEOPLE_WORDS and child.dep_ in ("compound", "amod") and hit \
                 and hit[0].label == "NORP":

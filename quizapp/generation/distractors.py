@@ -29,7 +29,8 @@ ORG_SORTS = {"assembly", "exchange", "council", "committee", "association", "boa
 NOT_A_PERSON = ORG_SORTS | {"atlantic", "airline", "airlines", "airways", "company", "motors",
                             "corporation", "inc", "ltd", "plc", "day", "dreamliner", "capital",
                             "partners", "management", "group", "news", "times", "transmission",
-                            "international", "holdings", "systems", "industries"}
+                            "international", "holdings", "systems", "industries", "air",
+                            "berlin", "aviation", "motor", "bay", "street"}
 # Kinds whose members are alike across articles; for others (products, laws, works) only the
 # same article's entities are alike enough to be plausible.
 SHARED_KINDS = {"person", "organisation", "country", "province", "place", "people", "event",
@@ -133,8 +134,9 @@ def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
     if kind == "people":
         # Nationalities ("Iranian") are no distractors for peoples ("Baloch"), nor the reverse.
         demonym = country_of_demonym(answer) is not None
-        sources = [[c for c in s if (country_of_demonym(c) is not None) == demonym]
-                   for s in sources]
+        plural = answer.endswith("s")  # "Democrats" wants "Republicans", not "European"
+        sources = [[c for c in s if (country_of_demonym(c) is not None) == demonym
+                    and c.endswith("s") == plural] for s in sources]
     for source in sources:
         # Nearest in rarity first; equally near ones in a seeded random order, not by alphabet.
         pool = sorted(set(source))

@@ -39,7 +39,7 @@ def find_facts(doc: Doc, entities: list[Entity], *, dated: bool) -> list[Fact]:
         sentence_of.update({i: number for i in range(sent.start, sent.end)})
     facts: list[Fact] = []
     for entity in entities:
-        facts += _role_facts(doc, entity, sentence_of, dated)
+        facts += _role_facts(doc, entity, entities, sentence_of, dated)
         facts += _gloss_facts(doc, entity, sentence_of)
         facts += _period_facts(doc, entity, sentence_of)
     facts += _containment_facts(doc, index, sentence_of)
@@ -62,7 +62,7 @@ UNIQUE_OFFICES = {"minister", "president", "prime minister", "governor", "mayor"
                   "interior minister", "president and ceo", "chief financial officer", "cfo"}
 
 
-def _holder(role: Span) -> tuple[str, str] | None:
+def _holder(role: Span, entities: list[Entity]) -> tuple[str, str] | None:
     """("Iran's", "foreign minister") from "Iranian Foreign Minister"; None when no one owns it.
 
     The owner is the country of a nationality or the organisation or place named in the title;
@@ -77,17 +77,21 @@ def _holder(role: Span) -> tuple[str, str] | None:
     if not owner or not office:
         return None
     name = "".join(t.text_with_ws for t in owner).strip()
+    known = next((e for e in entities if e.text == name), None)
+    if owner[0].ent_type_ == "ORG" and (known is None or len(known.mentions) < 2):
+        return None  # an organisation named once, as in "Automotive analyst", may be a misreading
     name = country_of_demonym(name) or name
     name = f"the {name}" if takes_the(name) else name
     return (f"{name}'" if name.endswith("s") else f"{name}'s"), " ".join(office)
 
 
-def _role_facts(doc: Doc, entity: Entity, sentence_of, dated: bool) -> list[Fact]:
+def _role_facts(doc: Doc, entity: Entity, entities: list[Entity], sentence_of,
+                dated: bool) -> list[Fact]:
     role = next((s for s in doc.spans["role"] if s.label_ == entity.text), None)
     if entity.label != "PERSON" or role is None:
         return []
     sentence = sentence_of[role.start]
-    holder = _holder(role)
+    holder = _holder(role, entities)
     if holder is None:
         return []  # "chief executive" of whom? The question would have no single answer.
     facts = [Fact("who", role.text, sentence,

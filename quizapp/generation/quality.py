@@ -20,10 +20,12 @@ PRONOUNS = {"he", "she", "it", "they", "we", "you", "i", "him", "her", "them", "
 RULE_PRIOR = {"role": 0.95, "role-reverse": 0.9, "gloss": 0.95, "gloss-reverse": 0.95,
               "period": 0.95, "period-reverse": 0.95, "province-country": 0.9, "count": 0.85,
               "clause-subject": 0.8, "clause-dobj": 0.7, "clause-prep": 0.65, "cloze": 0.7}
-# Definite noun phrases that point back into the article ("the two countries", "the region").
-ANAPHORA = re.compile(r"\b(?:the|both|these|those)\s+(?:two\s+|other\s+)?(?:countries|nations|"
-                      r"sides|region|area|group|company|man|woman|men|women|city|country|"
-                      r"exchange|incident|attack|move|decision|report|deal)\b", re.IGNORECASE)
+# Definite noun phrases that point back into the article ("the two countries", "the company's
+# move"): a question that holds one cannot be understood without the article.
+ANAPHORA = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose)\s+(?:two\s+|other\s+)?(?:countries|"
+                      r"nations|sides|region|area|company|company's|firm|firm's|man|woman|city|"
+                      r"country|exchange|incident|move|decision|deal|plan|automaker|carmaker|"
+                      r"airline|plant|factory|agreement)\b")
 
 
 def rejection(question: dict) -> str | None:
@@ -43,6 +45,8 @@ def rejection(question: dict) -> str | None:
             form_norm = normalise_answer(form)
             if len(form_norm) >= 3 and f" {form_norm}" in prompt_norm:
                 return "answer leaks into the prompt"
+    if ANAPHORA.search(prompt):
+        return "needs the article to make sense"
     words = len(prompt.split())
     if words > (70 if kind in ("cloze", "truefalse") else 45):
         return "prompt too long"
@@ -71,10 +75,8 @@ def score(question: dict, rule: str, sentence: str) -> dict:
     rarity = max(0.0, min(1.0, 1 - zipf_frequency(answer, "en") / 7))
     words = len(question["prompt"].split())
     length = 1.0 if 6 <= words <= 30 else 0.6 if words <= 45 else 0.3
-    anaphora = bool(ANAPHORA.search(sentence if question["kind"] in ("cloze", "truefalse")
-                                    else question["prompt"]))
     prior = RULE_PRIOR.get(rule, 0.6)
-    value = 0.55 * prior + 0.25 * rarity + 0.2 * length - (0.15 if anaphora else 0.0)
+    value = 0.55 * prior + 0.25 * rarity + 0.2 * length
     return {"score": round(max(0.0, min(1.0, value)), 3),
             "signals": {"rule": rule, "answer_rarity": round(rarity, 3),
-                        "prompt_words": words, "points_back_into_article": anaphora}}
+                        "prompt_words": words}}

@@ -35,6 +35,7 @@ def detokenise(sentence: str) -> str:
     text = _NO_SPACE_BEFORE.sub(r"\1", sentence)
     text = _NO_SPACE_AFTER.sub(r"\1", text)
     text = text.replace("``", "“").replace("''", "”")
+    text = re.sub(r"` (.+?) '", r"‘\1’", text)  # "` Black Monday '" → "‘Black Monday’"
     text = re.sub(r"(?<=[A-Za-z])\.\.(?!\.)", ".", text)  # "Jr. ." ends a sentence once
     text = re.sub(r"\b([OD])' (?=[A-Z])", r"\1'", text)  # "O' Leary" → "O'Leary"
     text = re.sub(r"\b(US|A|C|NZ|HK)\$ (?=\d)", r"\1$", text).replace("GB#", "£")
