@@ -163,6 +163,8 @@ def _subject_fact(verb, subj, kept, index, sentence_no) -> list[Fact]:
     if found is None:
         return []
     entity, mention, wh, extra = found
+    if entity.doubtful:
+        return []  # "Who is targeted at smaller airports?" — the "who" is a plane
     rest = [t for t in kept if not (subj.left_edge.i <= t.i <= subj.right_edge.i)]
     if len(rest) < 3 or leans_on_context(rest) or not _finite(verb):
         return []

@@ -121,7 +121,9 @@ def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
         sources = [[c for c in s if shape and date_shape(c) == shape] for s in sources]
     if kind == "person":  # a full name for a full name: "Virgin Atlantic" mislabelled is no person
         sources = [[c for c in s if len(c.split()) > 1 and looks_like_a_name(c) and not
-                    {w.lower().strip(".,") for w in c.split()} & NOT_A_PERSON] for s in sources]
+                    {w.lower().strip(".,") for w in c.split()} & NOT_A_PERSON and
+                    not any(w in regions() for w in c.split())]  # "Garuda Indonesia"
+                   for s in sources]
     if kind == "organisation":
         sort = org_sort(answer)
         sources = [[c for c in s if org_sort(c) == sort and looks_like_a_name(c)]

@@ -53,6 +53,7 @@ class Entity:
     role: str | None = None
     gloss: str | None = None
     period: str | None = None
+    doubtful: bool = False  # one word the model also reads as part of another kind of name
 
     @property
     def key(self) -> str:
@@ -181,12 +182,25 @@ def collect_entities(doc: Doc) -> list[Entity]:
             entity = by_key[key] = Entity(text, span.label_, _kind(span.label_, text),
                                           CATEGORY[span.label_])
         entity.mentions.append((span.start_char, span.end_char))
+    _mark_doubtful(doc, list(by_key.values()))
     for entity in by_key.values():
         entity.aliases = aliases_of(entity.text, entity.label)
         short = {doc.text[a:b] for a, b in entity.mentions} - {entity.text}
         entity.aliases = sorted(set(entity.aliases) | {s for s in short if s.isupper()})
     _attach(doc, by_key)
     return list(by_key.values())
+
+
+def _mark_doubtful(doc: Doc, entities: list[Entity]) -> None:
+    """"Dreamliner" as a person beside "787 Dreamliner" as a product: the model is unsure."""
+    for entity in entities:
+        if " " in entity.text or entity.label not in ("PERSON", "ORG"):
+            continue
+        for span in doc.ents:
+            if span.label_ != entity.label and entity.text in span.text.split() and \
+                    span.text != entity.text:
+                entity.doubtful = True
+                break
 
 
 def _surname_owner(by_key: dict[str, Entity], span: Span, text: str) -> Entity | None:

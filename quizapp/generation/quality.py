@@ -25,7 +25,9 @@ RULE_PRIOR = {"role": 0.95, "role-reverse": 0.9, "gloss": 0.95, "gloss-reverse":
 ANAPHORA = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose)\s+(?:two\s+|other\s+)?(?:countries|"
                       r"nations|sides|region|area|company|company's|firm|firm's|man|woman|city|"
                       r"country|exchange|incident|move|decision|deal|plan|automaker|carmaker|"
-                      r"airline|plant|factory|agreement)\b")
+                      r"airline|plant|factory|agreement|bank|delay|ban|merger|takeover|crash|"
+                      r"accident|proposal|bill|scheme|project|programme|program|rally|loss|"
+                      r"losses|announcement)\b")
 
 
 def rejection(question: dict) -> str | None:
