@@ -118,7 +118,7 @@ def _subject_entity(subj: Token, index: Index) -> tuple[Entity, Span, str, list[
         return entity, mention, wh_phrase(entity), []
     for child in subj.children:
         hit = index.get(child.i)
-        if child.dep_ == "appos" and hit and hit[1].root == child and \
+        if child.dep_ == "appos" and hit and hit[1].root == child and subj.pos_ == "NOUN" and \
                 not any(c.dep_ == "conj" for c in child.children):
             words = [t for t in subj.subtree if t.dep_ != "det" and not t.is_punct
                      and not (child.left_edge.i <= t.i <= child.right_edge.i)]

@@ -87,9 +87,15 @@ def _mixed_kinds(records: list[dict]) -> set[str]:
 
 
 def _near(candidate: str, others: list[str]) -> bool:
-    """A spelling of something already chosen ("Chrylser" beside "Chrysler")."""
+    """A spelling or a longer form of something already chosen ("Chrylser" beside "Chrysler",
+    "Caterpillar Inc." beside "Caterpillar")."""
     norm = normalise_answer(candidate)
-    return any(fuzz.ratio(norm, normalise_answer(o)) >= 85 for o in others)
+    for other in others:
+        other = normalise_answer(other)
+        if fuzz.ratio(norm, other) >= 85 or re.search(rf"\b{re.escape(other)}\b", norm) or \
+                re.search(rf"\b{re.escape(norm)}\b", other):
+            return True
+    return False
 
 
 def candidates_of(kind: str, records: list[dict]) -> list[str]:
@@ -99,6 +105,9 @@ def candidates_of(kind: str, records: list[dict]) -> list[str]:
                 and any(w[:1].isupper() for w in r["role"].split()[1:] + r["role"].split()[:1])]
     if kind == "gloss":
         return [r["gloss"] for r in records if r.get("gloss")]
+    if kind == "person":  # named twice or with a role: "Der Spiegel", named once, may be no one
+        return [r["text"] for r in records if r.get("kind") == "person"
+                and (r.get("role") or len(r.get("mentions", ())) > 1)]
     return [r["text"] for r in records if r.get("kind") == kind]
 
 

@@ -27,7 +27,7 @@ ANAPHORA = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose)\s+(?:two\s+|other
                       r"country|exchange|incident|move|decision|deal|plan|automaker|carmaker|"
                       r"airline|plant|factory|agreement|bank|delay|ban|merger|takeover|crash|"
                       r"accident|proposal|bill|scheme|project|programme|program|rally|loss|"
-                      r"losses|announcement)\b")
+                      r"losses|announcement|rejection|vote|ruling|bailout|talks|order)\b")
 
 
 def rejection(question: dict) -> str | None:

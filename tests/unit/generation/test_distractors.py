@@ -31,12 +31,17 @@ def test_aliases_acronyms_and_spellings_are_never_distractors():
 
 
 def test_corpus_fills_in_when_the_article_has_too_few():
-    corpus = _records("person", "Gordon Brown", "Angela Merkel", "Nicolas Sarkozy", "Dreamliner")
+    twice = [{"start": 0, "end": 1}, {"start": 5, "end": 6}]
+    corpus = [{"text": t, "kind": "person", "mentions": twice}
+              for t in ("Gordon Brown", "Angela Merkel", "Nicolas Sarkozy", "Dreamliner")]
+    corpus.append({"text": "Der Spiegel", "kind": "person", "mentions": twice[:1]})
+    article = [{"text": "Jalil Abbas Jilani", "kind": "person", "role": "Pakistani Foreign Minister",
+                "mentions": twice[:1]}]
     chosen = pick_distractors("Hossein Amir-Abdollahian", ["Amir-Abdollahian"], "person",
-                              "Who …?", _records("person", "Jalil Abbas Jilani"), corpus,
-                              random.Random(1))
+                              "Who …?", article, corpus, random.Random(1))
     assert chosen[0] == "Jalil Abbas Jilani"
-    assert "Dreamliner" not in chosen and len(chosen) == 3
+    assert set(chosen[1:]) <= {"Angela Merkel", "Gordon Brown", "Nicolas Sarkozy"}
+    assert "Dreamliner" not in chosen and "Der Spiegel" not in chosen and len(chosen) == 3
 
 
 def test_numbers_periods_and_dates_keep_their_shape():
