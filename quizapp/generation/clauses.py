@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from quizapp.generation.entities import Entity
+from quizapp.generation.entities import Entity, looks_like_a_name
 from quizapp.generation.fact import Fact
 from quizapp.generation.nlp import PEOPLE_WORDS
 
@@ -163,7 +163,7 @@ def _subject_fact(verb, subj, kept, index, sentence_no) -> list[Fact]:
     if found is None:
         return []
     entity, mention, wh, extra = found
-    if entity.doubtful:
+    if entity.doubtful or (entity.label in ("PERSON", "ORG") and not looks_like_a_name(entity.text)):
         return []  # "Who is targeted at smaller airports?" — the "who" is a plane
     rest = [t for t in kept if not (subj.left_edge.i <= t.i <= subj.right_edge.i)]
     if len(rest) < 3 or leans_on_context(rest) or not _finite(verb):

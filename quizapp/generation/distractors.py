@@ -15,7 +15,13 @@ from wordfreq import zipf_frequency
 
 from quizapp.bank import normalise_answer
 from quizapp.generation.clauses import NUMBER_WORDS
-from quizapp.generation.entities import country_of_demonym, initials, is_acronym_of, regions
+from quizapp.generation.entities import (
+    country_of_demonym,
+    initials,
+    is_acronym_of,
+    looks_like_a_name,
+    regions,
+)
 
 ENOUGH = 3
 # The last word of an organisation's name says what sort it is: an assembly plant is no
@@ -25,7 +31,8 @@ ORG_SORTS = {"assembly", "exchange", "council", "committee", "association", "boa
              "party", "plant", "factory", "court", "command", "force", "army", "navy",
              "government", "administration", "index", "institute", "foundation", "fund",
              "organisation", "organization", "reserve", "parliament", "senate", "congress",
-             "house"}
+             "house", "treasury", "representatives", "authority", "service", "police", "nations",
+             "federation", "league"}
 NOT_A_PERSON = ORG_SORTS | {"atlantic", "airline", "airlines", "airways", "company", "motors",
                             "corporation", "inc", "ltd", "plc", "day", "dreamliner", "capital",
                             "partners", "management", "group", "news", "times", "transmission",
@@ -60,18 +67,6 @@ def _clashes(candidate: str, answer_forms: set[str], prompt: str) -> bool:
     if len(short) >= 3 and re.search(rf"\b{short}\b", prompt):
         return True  # "Government Accountability Office" beside "… respond to the GAO?"
     return bool(re.search(rf"\b{re.escape(norm)}\b", prompt_norm))
-
-
-NAME_PARTICLES = {"of", "de", "du", "la", "le", "des", "van", "von", "der", "&"}
-
-
-def looks_like_a_name(text: str) -> bool:
-    """"Procter & Gamble", "Bank of America" — not "787 Dreamliner", "Fusion and Taurus",
-    "Air Force for Acquisition" or "Delta IV", which the model sometimes takes for names."""
-    words = text.split()
-    if any(c.isdigit() for c in text) or "," in text or words[-1] in ("II", "III", "IV", "V"):
-        return False
-    return all(w[:1].isupper() or w in NAME_PARTICLES or w.startswith("al-") for w in words)
 
 
 def org_sort(name: str) -> str:

@@ -141,6 +141,18 @@ def _wanted(span: Span) -> bool:
     return any(c.isalpha() or c.isdigit() for c in span.text)
 
 
+NAME_PARTICLES = {"of", "de", "du", "la", "le", "des", "van", "von", "der", "&"}
+
+
+def looks_like_a_name(text: str) -> bool:
+    """"Procter & Gamble", "Bank of America" — not "787 Dreamliner", "Fusion and Taurus",
+    "Air Force for Acquisition" or "Delta IV", which the model sometimes takes for names."""
+    words = text.split()
+    if any(c.isdigit() for c in text) or "," in text or words[-1] in ("II", "III", "IV", "V"):
+        return False
+    return all(w[:1].isupper() or w in NAME_PARTICLES or w.startswith("al-") for w in words)
+
+
 def initials(text: str) -> str:
     """"General Motors" → "GM", "European Union" → "EU" (capitalised words only)."""
     return "".join(w[0] for w in re.split(r"[\s-]+", text) if w[:1].isupper())

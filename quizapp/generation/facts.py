@@ -204,7 +204,7 @@ def _cloze_frame(sent: Span) -> Span | None:
         words = [t for t in sent.doc[root.i + 1:sent.end] if not t.is_space]
         while words and words[-1].is_punct:
             words.pop()
-        if root.i - sent.start > 2 or len(words) < 8 or \
+        if root.i - sent.start > 2 or len(words) < 12 or \
                 not all(t.lower_ in ("this", "it", "that") for t in subjects):
             return None
         frame = sent.doc[words[0].i:words[-1].i + 1]
