@@ -128,7 +128,13 @@ def _set_for(session: Session, job: GenerationJob, article: Article) -> Question
                           .order_by(QuestionSet.id))
     if qset is None:
         owner = session.get(User, job.owner_id)
-        qset, _ = authoring.create_set(session, owner, article.title)
+        qset, created = authoring.create_set(session, owner, article.title)
+        if not created and qset.article_id not in (None, article.id):
+            # The teacher's set of that title is about another article: never mix them.
+            qset = QuestionSet(slug=authoring.unique_slug(session, article.title),
+                               title=f"{article.title} ({utcnow():%d %b %Y %H:%M})",
+                               owner_id=owner.id)
+            session.add(qset)
         qset.article_id = article.id
         session.flush()
     return qset

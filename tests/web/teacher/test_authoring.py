@@ -171,3 +171,10 @@ def test_a_new_set_sent_twice_is_one_set(as_teacher, client):
     assert db.session.scalar(select(func.count()).select_from(QuestionSet)) == 1
     qset = db.session.scalar(select(QuestionSet))
     assert client.get(f"/teacher/sets/{qset.id}").status_code == 200
+
+
+def test_every_kind_has_a_preview_partial(app):
+    from quizapp.bank.kinds import KIND_REGISTRY
+
+    for name in KIND_REGISTRY:
+        assert app.jinja_env.get_template(f"questions/_{name}.html")

@@ -111,6 +111,8 @@ def test_script_in_an_imported_file_is_text_in_pages_and_exports(as_teacher):
     xml = as_teacher.client.get(f"/teacher/sets/{qset.id}/export/moodle").get_data(as_text=True)
     # HTML question text, escaped as HTML and again as XML: Moodle shows the tag as text.
     assert "<script>" not in xml and "&amp;lt;script&amp;gt;" in xml
+    gift = as_teacher.client.get(f"/teacher/sets/{qset.id}/export/gift").get_data(as_text=True)
+    assert "::[plain]<script>alert(1)</script> Who?" in gift  # [plain]: Moodle shows text
 
 
 def test_the_anki_package_opens_in_anki(as_teacher, approved, tmp_path):
