@@ -66,7 +66,7 @@ def _kept_tokens(verb: Token, subj: Token) -> list[Token] | None:
             drop |= {t.i for t in child.subtree}  # a second clause with its own subject
             drop |= {c.i for c in verb.children if c.dep_ == "cc" and c.i < child.i}
     kept = [t for t in verb.subtree if t.i not in drop]
-    while kept and (kept[-1].is_punct or kept[-1].is_space) and kept[-1].text not in "”\"’)":
+    while kept and (kept[-1].is_punct or kept[-1].is_space) and kept[-1].text not in "”\"’)%":
         kept.pop()
     return kept if 3 <= len(kept) <= 40 else None
 

@@ -69,6 +69,17 @@ def _clashes(candidate: str, answer_forms: set[str], prompt: str) -> bool:
     return bool(re.search(rf"\b{re.escape(norm)}\b", prompt_norm))
 
 
+SECTORS = [{"airways", "airlines", "air", "aviation", "airline"},
+           {"motors", "motor", "automotive", "auto", "cars"},
+           {"bank", "capital", "financial", "securities", "investments", "partners", "management"}]
+
+
+def sector_of(name: str) -> int | None:
+    """Which trade a name says it is in ("Qatar Airways": air travel), if it says."""
+    words = {w.lower().strip(".,") for w in name.split()}
+    return next((i for i, sector in enumerate(SECTORS) if words & sector), None)
+
+
 def org_sort(name: str) -> str:
     last = name.split()[-1].lower().strip(".,") if name.split() else ""
     return last if last in ORG_SORTS else "name"
@@ -129,9 +140,11 @@ def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
                     not any(w in regions() for w in c.split())]  # "Garuda Indonesia"
                    for s in sources]
     if kind == "organisation":
-        sort = org_sort(answer)
+        sort, sector = org_sort(answer), sector_of(answer)
         sources = [[c for c in s if org_sort(c) == sort and looks_like_a_name(c)]
                    for s in sources]
+        if sector is not None:  # an airline for an airline, then any other name
+            sources = [[c for c in s if sector_of(c) == sector] for s in sources] + sources
     if kind == "country":
         # Neighbours first: "Pakistan" gets "India" and "Afghanistan", not "Brazil".
         region = regions().get(answer.removeprefix("the "))

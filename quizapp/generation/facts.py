@@ -72,6 +72,8 @@ def _holder(role: Span, entities: list[Entity]) -> tuple[str, str] | None:
     for tok in role:
         if not office and tok.ent_type_ in ("NORP", "GPE", "ORG"):
             owner.append(tok)
+        elif not office and tok.tag_ == "POS":
+            continue  # "Canada's Minister of Industry"
         else:
             office.append(tok.text if tok.ent_type_ or tok.text.isupper() else tok.lower_)
     if not owner or not office:
@@ -81,7 +83,8 @@ def _holder(role: Span, entities: list[Entity]) -> tuple[str, str] | None:
     if owner[0].ent_type_ == "ORG" and (known is None or len(known.mentions) < 2):
         return None  # an organisation named once, as in "Automotive analyst", may be a misreading
     name = country_of_demonym(name) or name
-    name = f"the {name}" if takes_the(name) else name
+    if takes_the(name):  # "the U.S. president", not "the U.S.'s president"
+        return f"the {name}", " ".join(office)
     return (f"{name}'" if name.endswith("s") else f"{name}'s"), " ".join(office)
 
 
