@@ -32,7 +32,7 @@ ORG_SORTS = {"assembly", "exchange", "council", "committee", "association", "boa
              "government", "administration", "index", "institute", "foundation", "fund",
              "organisation", "organization", "reserve", "parliament", "senate", "congress",
              "house", "treasury", "representatives", "authority", "service", "police", "nations",
-             "federation", "league"}
+             "federation", "league", "markets"}
 NOT_A_PERSON = ORG_SORTS | {"atlantic", "airline", "airlines", "airways", "company", "motors",
                             "corporation", "inc", "ltd", "plc", "day", "dreamliner", "capital",
                             "partners", "management", "group", "news", "times", "transmission",
@@ -81,8 +81,8 @@ def sector_of(name: str) -> int | None:
 
 
 def org_sort(name: str) -> str:
-    last = name.split()[-1].lower().strip(".,") if name.split() else ""
-    return last if last in ORG_SORTS else "name"
+    words = [w.lower().strip(".,") for w in name.split()]
+    return next((w for w in reversed(words) if w in ORG_SORTS), "name")
 
 
 def _mixed_kinds(records: list[dict]) -> set[str]:
