@@ -6,7 +6,7 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from quizapp.models import Assignment, Question, QuestionSet
+from quizapp.models import Assignment, Question, QuestionSet, User
 from quizapp.services import accounts
 from tests.e2e.conftest import login
 
@@ -70,7 +70,9 @@ def test_from_an_article_to_an_assigned_approved_set(page, in_db, shoot, teacher
     shoot(page, "teacher-set-assigned")
 
     def check(session):
-        qset = session.scalar(select(QuestionSet).join(Assignment))
+        qset = session.scalar(
+            select(QuestionSet).join(Assignment).join(User, User.id == QuestionSet.owner_id)
+            .where(User.email == teacher_email))
         statuses = [q.status for q in session.scalars(
             select(Question).where(Question.set_id == qset.id))]
         return qset.published, statuses.count("approved"), statuses.count("rejected")
