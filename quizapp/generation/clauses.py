@@ -136,6 +136,7 @@ def wh_phrase(entity: Entity) -> str:
     return {"person": "Who", "country": "Which country", "province": "Which province",
             "organisation": "Which organisation", "people": "Which people",
             "operation": "Which operation", "date": "When", "year": "In which year",
+            "index": "Which index",
             "place": "Which place"}.get(entity.kind) or (
         "Which war" if "war" in entity.text.lower() else
         "Which event" if entity.kind == "event" else "What")

@@ -41,7 +41,7 @@ NOT_A_PERSON = ORG_SORTS | {"atlantic", "airline", "airlines", "airways", "compa
 # Kinds whose members are alike across articles; for others (products, laws, works) only the
 # same article's entities are alike enough to be plausible.
 SHARED_KINDS = {"person", "organisation", "country", "province", "place", "people", "event",
-                "operation", "role", "gloss", "date"}
+                "operation", "role", "gloss", "date", "index"}
 
 
 def rarity(text: str) -> float:
@@ -104,7 +104,7 @@ def _near(candidate: str, others: list[str]) -> bool:
     return False
 
 
-def candidates_of(kind: str, records: list[dict]) -> list[str]:
+def candidates_of(kind: str, records: list[dict], corpus: bool = False) -> list[str]:
     """Texts of that kind in entity records (roles and glosses are fields of their owners)."""
     if kind == "role":  # a role with its owner ("European Central Bank president"), not "analyst"
         return [r["role"] for r in records if r.get("role") and " " in r["role"]
@@ -114,6 +114,9 @@ def candidates_of(kind: str, records: list[dict]) -> list[str]:
     if kind == "person":  # named twice or with a role: "Der Spiegel", named once, may be no one
         return [r["text"] for r in records if r.get("kind") == "person"
                 and (r.get("role") or len(r.get("mentions", ())) > 1)]
+    if kind == "organisation" and corpus:  # from other stories, only the much-named ones
+        return [r["text"] for r in records if r.get("kind") == kind
+                and len(r.get("mentions", ())) > 2]
     return [r["text"] for r in records if r.get("kind") == kind]
 
 
@@ -130,7 +133,7 @@ def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
     target = rarity(answer)
     chosen: list[str] = []
     sources = [candidates_of(kind, article_records),
-               candidates_of(kind, corpus_records) if kind in SHARED_KINDS else []]
+               candidates_of(kind, corpus_records, corpus=True) if kind in SHARED_KINDS else []]
     if kind == "date":  # "October 2006" wants "May 2007", not "at least 2007"
         shape = date_shape(answer)
         sources = [[c for c in s if shape and date_shape(c) == shape] for s in sources]

@@ -195,12 +195,28 @@ def collect_entities(doc: Doc) -> list[Entity]:
                                           CATEGORY[span.label_])
         entity.mentions.append((span.start_char, span.end_char))
     _mark_doubtful(doc, list(by_key.values()))
+    _mark_indices(doc.text, list(by_key.values()))
     for entity in by_key.values():
         entity.aliases = aliases_of(entity.text, entity.label)
         short = {doc.text[a:b] for a, b in entity.mentions} - {entity.text}
         entity.aliases = sorted(set(entity.aliases) | {s for s in short if s.isupper()})
     _attach(doc, by_key)
     return list(by_key.values())
+
+
+_INDEX_AFTER = re.compile(r"\s*(?:\d{2,3}\s+)?(?:index|Index|indices|Composite|Industrial Average)\b")
+_INDEX_BEFORE = re.compile(r"(?:index|indices)\s*,?\s*(?:the\s+)?$")
+
+
+def _mark_indices(text: str, entities: list[Entity]) -> None:
+    """Stock indices ("the FTSE 100 index", "the Nasdaq Composite") are a kind of their own:
+    asked with "which index" and given other indices as distractors."""
+    for entity in entities:
+        if entity.label != "ORG":
+            continue
+        if any(_INDEX_AFTER.match(text, end) or _INDEX_BEFORE.search(text[max(0, start - 30):start])
+               for start, end in entity.mentions):
+            entity.kind = "index"
 
 
 def _mark_doubtful(doc: Doc, entities: list[Entity]) -> None:

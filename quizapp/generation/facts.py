@@ -82,6 +82,8 @@ def _holder(role: Span, entities: list[Entity]) -> tuple[str, str] | None:
     known = next((e for e in entities if e.text == name), None)
     if owner[0].ent_type_ == "ORG" and (known is None or len(known.mentions) < 2):
         return None  # an organisation named once, as in "Automotive analyst", may be a misreading
+    if owner[0].ent_type_ == "ORG" and all(zipf_frequency(t.text, "en") >= 4.0 for t in owner):
+        return None  # "Central Bank's chairman": which central bank, only the article says
     name = country_of_demonym(name) or name
     if takes_the(name):  # "the U.S. president", not "the U.S.'s president"
         return f"the {name}", " ".join(office)
