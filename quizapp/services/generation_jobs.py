@@ -82,32 +82,9 @@ def run_job(session: Session, job_id: int, *, questions_dir: str | None = None,
     """
     from quizapp import generation
 
-    generate = generate or generation.generate_bank
-
     job = session.get(GenerationJob, job_id)
     try:
-        _stage(session, job, 10, "Reading the article")
-        article_row = session.get(Article, job.article_id)
-        article = generation.Article(title=article_row.title, text=article_row.text,
-                                     source=article_row.source, published=article_row.published,
-                                     licence=article_row.licence,
-                                     attribution=article_row.attribution)
-        _stage(session, job, 25, "Loading the language model and finding facts")
-        others = [b for b in corpus_banks(questions_dir)
-                  if b["article"]["sha256"] != article_row.sha256]
-        bank = generate(article, corpus_entities=generation.corpus_entities(others),
-                                        rng=random.Random(article_row.sha256))
-        _stage(session, job, 85, f"Saving {len(bank['questions'])} questions for review")
-        qset = _set_for(session, job, article_row)
-        bank["title"] = qset.title
-        banks.import_bank(session, bank, owner=session.get(User, job.owner_id), status="draft",
-                          set_slug=qset.slug)
-        job.set_id, job.status, job.progress = qset.id, "done", 100
-        count = len(bank["questions"])
-        job.message = (f"{count} questions are waiting for your review." if count else
-                       "No questions could be written from this article: it may be too short.")
-        job.finished_at = utcnow()
-        session.commit()
+        _generate(session, job, questions_dir, generate or generation.generate_bank)
     except Exception as exc:  # the job must end visibly, whatever went wrong
         session.rollback()
         job = session.get(GenerationJob, job_id)
@@ -119,6 +96,30 @@ def run_job(session: Session, job_id: int, *, questions_dir: str | None = None,
         session.commit()
         if not told:
             raise
+
+
+def _generate(session: Session, job: GenerationJob, questions_dir: str | None, generate) -> None:
+    from quizapp import generation
+
+    _stage(session, job, 10, "Reading the article")
+    row = session.get(Article, job.article_id)
+    article = generation.Article(title=row.title, text=row.text, source=row.source,
+                                 published=row.published, licence=row.licence,
+                                 attribution=row.attribution)
+    _stage(session, job, 25, "Loading the language model and finding facts")
+    others = [b for b in corpus_banks(questions_dir) if b["article"]["sha256"] != row.sha256]
+    bank = generate(article, corpus_entities=generation.corpus_entities(others),
+                    rng=random.Random(row.sha256))
+    count = len(bank["questions"])
+    _stage(session, job, 85, f"Saving {count} questions for review")
+    qset = _set_for(session, job, row)
+    bank["title"] = qset.title
+    banks.import_bank(session, bank, owner=session.get(User, job.owner_id), status="draft",
+                      set_slug=qset.slug)
+    job.set_id, job.status, job.progress, job.finished_at = qset.id, "done", 100, utcnow()
+    job.message = (f"{count} questions are waiting for your review." if count else
+                   "No questions could be written from this article: it may be too short.")
+    session.commit()
 
 
 def _set_for(session: Session, job: GenerationJob, article: Article) -> QuestionSet:

@@ -39,5 +39,4 @@ def home():
                            sets=catalogue.teacher_sets(db.session, current_user))
 
 
-from quizapp.teacher import (  # noqa: E402,F401  (each module registers its routes on bp)
-    articles, classes, questions, review, sets, transfer)
+from quizapp.teacher import articles, classes, questions, review, sets, transfer  # noqa: F401  (each module registers its routes on bp)

@@ -1,6 +1,6 @@
 """Hand-written questions of every kind, validated; edit keeps history; delete retires what was
 studied; reorder, move, duplicate; assign, unassign, publish."""
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -8,7 +8,6 @@ from sqlalchemy import func, select
 from quizapp.extensions import db
 from quizapp.models import Assignment, Enrolment, Question, QuestionSet, Review
 from quizapp.services import authoring, catalogue
-
 from tests.web.teacher.conftest import question
 
 GOOD = {
@@ -83,7 +82,7 @@ def test_script_in_a_question_is_shown_as_text(as_teacher, own_set):
 
 
 def studied(row, student):
-    now = datetime(2024, 2, 1, 9, tzinfo=timezone.utc)
+    now = datetime(2024, 2, 1, 9, tzinfo=UTC)
     db.session.add(Review(user_id=student.id, question_id=row.id, rating=3, reviewed_at=now,
                           study_day=now.date(), request_id=f"r{row.id}"))
     db.session.commit()
@@ -117,7 +116,7 @@ def test_delete_retires_a_studied_question_and_removes_an_unstudied_one(as_teach
 
 def test_reorder_move_and_duplicate(as_teacher, teacher, drafts, own_set):
     url = f"/teacher/sets/{drafts.id}"
-    order = lambda s: [q.uid for q in db.session.scalars(  # noqa: E731
+    order = lambda s: [q.uid for q in db.session.scalars(
         select(Question).where(Question.set_id == s).order_by(Question.position))]
     first, second = order(drafts.id)[:2]
     as_teacher.post(f"/teacher/questions/{question(second).id}/up", token_from=url)
@@ -149,7 +148,7 @@ def test_assign_with_a_start_date_unassign_and_publish(as_teacher, teacher, stud
     as_teacher.post(f"{url}/assign", {"class_id": str(school_class.id),
                                       "starts_on": "2099-01-05"}, token_from=url)
     assignment = db.session.scalar(select(Assignment))
-    assert assignment.starts_at == datetime(2099, 1, 5, tzinfo=timezone.utc)
+    assert assignment.starts_at == datetime(2099, 1, 5, tzinfo=UTC)
     assert catalogue.student_sets(db.session, student) == []  # not started yet
     as_teacher.post(f"{url}/assign", {"class_id": str(school_class.id), "starts_on": ""},
                     token_from=url)

@@ -7,7 +7,6 @@ from sqlalchemy import select
 from quizapp.extensions import db
 from quizapp.models import Article, Enrolment, Question
 from quizapp.services import catalogue, classes
-
 from tests.web.teacher.conftest import question
 
 

@@ -16,7 +16,6 @@ from quizapp.extensions import db
 from quizapp.formats import FORMATS
 from quizapp.models import Question, QuestionSet
 from quizapp.services import authoring
-
 from tests.web.teacher.conftest import TINY
 
 ROUND_TRIP = ("json", "gift", "moodle", "csv")
@@ -84,9 +83,9 @@ def test_importing_into_an_existing_set_updates_by_id(as_teacher, approved):
 
 
 def test_an_invalid_file_reports_every_problem_and_writes_nothing(as_teacher, teacher):
-    gift = ("::one:: Who spoke in Tehran? {=Amir-Abdollahian}\n\n"
-            "::two:: Which city? {=Tehran ~Tehran}\n\n"
-            "::three:: A question with no answers {}\n").encode()
+    gift = (b"::one:: Who spoke in Tehran? {=Amir-Abdollahian}\n\n"
+            b"::two:: Which city? {=Tehran ~Tehran}\n\n"
+            b"::three:: A question with no answers {}\n")
     response = send(as_teacher, gift, "broken.gift")
     page = response.get_data(as_text=True)
     assert response.status_code == 400 and "Nothing was imported" in page
