@@ -82,6 +82,16 @@ def test_importing_into_an_existing_set_updates_by_id(as_teacher, approved):
     assert db.session.scalar(select(func.count()).select_from(Question)) == 4
 
 
+def test_the_same_file_sent_twice_is_imported_once(as_teacher, approved):
+    data = as_teacher.client.get(f"/teacher/sets/{approved.id}/export/csv").data
+    approved.title = "The original"
+    db.session.commit()
+    for _ in range(2):
+        assert send(as_teacher, data, "week 3.csv").status_code == 302
+    assert db.session.scalar(select(func.count()).select_from(QuestionSet)) == 2
+    assert db.session.scalar(select(func.count()).select_from(Question)) == 8
+
+
 def test_an_invalid_file_reports_every_problem_and_writes_nothing(as_teacher, teacher):
     gift = (b"::one:: Who spoke in Tehran? {=Amir-Abdollahian}\n\n"
             b"::two:: Which city? {=Tehran ~Tehran}\n\n"
