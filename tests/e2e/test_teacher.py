@@ -105,3 +105,17 @@ def test_the_teacher_pages_fit_a_phone(phone, in_db, shoot, teacher_email):
     phone.get_by_role("link", name=re.compile("Pakistan")).first.click()
     no_sideways_scroll(phone)
     shoot(phone, "teacher-set-phone")
+
+
+def test_a_broken_import_lists_its_problems(page, shoot, teacher_email, tmp_path):
+    broken = tmp_path / "week 3.gift"
+    broken.write_text("::one:: Who spoke in Tehran? {=Amir-Abdollahian}\n\n"
+                      "::two:: Which city? {=Tehran ~Tehran}\n\n"
+                      "::three:: <script>alert(1)</script> {}\n", encoding="utf-8")
+    login(page, teacher_email)
+    nav(page, "Import").click()
+    page.get_by_label("Question file").set_input_files(str(broken))
+    page.get_by_role("button", name="Import").click()
+    assert page.get_by_role("heading", name=re.compile("Nothing was imported")).is_visible()
+    assert page.get_by_text(re.compile(r"^line 5")).is_visible()
+    shoot(page, "teacher-import-problems")
