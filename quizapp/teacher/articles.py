@@ -29,6 +29,14 @@ def library() -> dict[str, Path]:
             if p.is_file() and p.suffix.lower() in SEED_SUFFIXES}
 
 
+def library_label(path: Path) -> str:
+    """An article's title for the picker (reading a file is quick: no language model)."""
+    try:
+        return f"{read_article(path).title} ({path.name})"
+    except ArticleError:
+        return path.name
+
+
 def article_from(form: ArticleForm):
     """The Article the form names: the upload, else the library pick, else the pasted text."""
     upload = form.upload.data
@@ -55,7 +63,8 @@ def with_title(article, title: str | None):
 @role_required("teacher")
 def new_article():
     form = ArticleForm()
-    form.seed.choices = options([("", "(none)")] + [(name, name) for name in library()])
+    form.seed.choices = options([("", "(none)")] + [(name, library_label(path))
+                                                    for name, path in library().items()])
     if form.validate_on_submit():
         try:
             article = with_title(article_from(form), form.title.data)

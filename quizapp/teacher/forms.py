@@ -95,7 +95,8 @@ class QuestionForm(FlaskForm):
             target = field if field is not None and hasattr(field, "errors") else self.prompt
             if isinstance(target.errors, tuple):
                 target.errors = list(target.errors)
-            target.errors.append(message if field is not None else problem)
+            text = message if field is not None else problem
+            target.errors.append(text[:1].upper() + text[1:])
 
 
 class RejectForm(FlaskForm):

@@ -50,10 +50,10 @@ def test_short_answers_keep_their_alternatives(as_teacher, own_set):
 
 
 @pytest.mark.parametrize("kind,extra,message", [
-    ("mcq", {"choices": "Isfahan\nShiraz"}, "the answer must be one of the choices"),
-    ("mcq", {"choices": "Tehran"}, "multiple choice needs at least two choices"),
-    ("cloze", {"prompt": "Pakistan recalled its ambassador."}, "a cloze prompt needs a blank"),
-    ("truefalse", {"answer": "maybe"}, "true/false answers are"),
+    ("mcq", {"choices": "Isfahan\nShiraz"}, "The answer must be one of the choices"),
+    ("mcq", {"choices": "Tehran"}, "Multiple choice needs at least two choices"),
+    ("cloze", {"prompt": "Pakistan recalled its ambassador."}, "A cloze prompt needs a blank"),
+    ("truefalse", {"answer": "maybe"}, "True/false answers are"),
     ("short", {"answer": ""}, "This field is required."),
 ])
 def test_invalid_questions_are_refused_with_a_message(as_teacher, own_set, kind, extra, message):
