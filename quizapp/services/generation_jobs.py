@@ -24,6 +24,9 @@ from quizapp.services import authoring, banks
 from quizapp.services.classes import lock_owner
 
 RUNNING = ("queued", "running")
+# One article at a time per process: the language model is loaded once, not by two threads
+# at the same moment, and a class generating together does not starve the web workers.
+_ONE_AT_A_TIME = threading.Lock()
 # A job that has not finished after this long was cut off (the server stopped); say so.
 STALE_AFTER = timedelta(minutes=15)
 
@@ -106,10 +109,16 @@ def _generate(session: Session, job: GenerationJob, questions_dir: str | None, g
     article = generation.Article(title=row.title, text=row.text, source=row.source,
                                  published=row.published, licence=row.licence,
                                  attribution=row.attribution)
-    _stage(session, job, 25, "Loading the language model and finding facts")
     others = [b for b in corpus_banks(questions_dir) if b["article"]["sha256"] != row.sha256]
-    bank = generate(article, corpus_entities=generation.corpus_entities(others),
-                    rng=random.Random(row.sha256))
+    if not _ONE_AT_A_TIME.acquire(blocking=False):
+        _stage(session, job, 15, "Waiting for another article to finish")
+        _ONE_AT_A_TIME.acquire()
+    try:
+        _stage(session, job, 25, "Loading the language model and finding facts")
+        bank = generate(article, corpus_entities=generation.corpus_entities(others),
+                        rng=random.Random(row.sha256))
+    finally:
+        _ONE_AT_A_TIME.release()
     count = len(bank["questions"])
     _stage(session, job, 85, f"Saving {count} questions for review")
     qset = _set_for(session, job, row)

@@ -1,6 +1,8 @@
 """A set from an article: pasted, uploaded or from the library; bad files are refused with a
 message and the pasted text kept; the generator runs in the background with progress."""
 import io
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -8,10 +10,12 @@ from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
+from quizapp.bank import load_bank
 from quizapp.extensions import db
 from quizapp.generation import ArticleError
 from quizapp.models import Article, GenerationJob, Question, QuestionSet
 from quizapp.services import generation_jobs
+from tests.web.teacher.conftest import TINY
 
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_a09212d6aeb45f40.txt"
 URL = "/teacher/articles/new"
@@ -116,3 +120,37 @@ def test_a_job_that_fails_says_so(app, teacher):
     assert job.message == ("The questions could not be generated: the article has no "
                            "sentences to ask about")
     assert db.session.scalar(select(func.count()).select_from(QuestionSet)) == 0
+
+
+def test_a_second_article_waits_for_the_first(app, teacher):
+    article = Article(owner_id=teacher.id, title="Notes", slug="notes", text="Short.",
+                      sha256="1" * 64)
+    db.session.add(article)
+    db.session.flush()
+    job, _ = generation_jobs.start_job(db.session, teacher, article)
+    job_id = job.id
+    db.session.commit()
+    bank = load_bank(TINY)
+
+    def work():
+        with app.app_context():
+            generation_jobs.run_job(db.session, job_id, generate=lambda a, **_: bank)
+            db.session.remove()
+
+    generation_jobs._ONE_AT_A_TIME.acquire()  # another article is being generated
+    thread = threading.Thread(target=work)
+    thread.start()
+    try:
+        seen = []
+        while thread.is_alive() and "Waiting for another article to finish" not in seen:
+            db.session.expire_all()
+            seen.append(db.session.get(GenerationJob, job_id).message)
+            db.session.commit()  # let the job's thread write
+            time.sleep(0.01)
+        assert "Waiting for another article to finish" in seen
+    finally:
+        generation_jobs._ONE_AT_A_TIME.release()
+    thread.join()
+    db.session.expire_all()
+    finished = db.session.get(GenerationJob, job_id)
+    assert finished.status == "done" and finished.message.startswith("4 questions")
