@@ -106,7 +106,8 @@ def leans_on_context(tokens: list[Token]) -> bool:
 
 def _subject_entity(subj: Token, index: Index) -> tuple[Entity, Span, str, list[str]] | None:
     """(entity, mention, wh-phrase, extra accepted) when the subject is or names an entity."""
-    if any(t.dep_ == "conj" for t in subj.subtree):
+    clausal = {t.i for c in subj.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+    if any(t.dep_ == "conj" and t.i not in clausal for t in subj.subtree):
         return None  # "GM and Chrysler have received …": either one would be right
     found = index.get(subj.i)
     if found and found[0].category == "number":

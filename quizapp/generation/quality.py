@@ -27,7 +27,8 @@ ANAPHORA = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose)\s+(?:two\s+|other
                       r"country|exchange|incident|move|decision|deal|plan|automaker|carmaker|"
                       r"airline|plant|factory|agreement|bank|delay|ban|merger|takeover|crash|"
                       r"accident|proposal|bill|scheme|project|programme|program|rally|loss|"
-                      r"losses|announcement|rejection|vote|ruling|bailout|talks|order)\b")
+                      r"losses|announcement|rejection|vote|ruling|bailout|talks|order)\b"
+                      r"(?!\s+of\b)")  # "both sides of the border" names what it means
 
 
 def rejection(question: dict) -> str | None:

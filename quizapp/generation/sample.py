@@ -107,10 +107,13 @@ def _overlap(a: str, b: str) -> float:
 
 
 def qamr_coverage(corpus: Path = CORPUS, threshold: float = 0.5) -> dict:
-    """Of QAMR's human who/where/when questions, how many answers the generator also asks."""
+    """Of QAMR's human who/where/when questions, how many answers the generator also asks
+    (and, for scale, how many answers are a name the language model finds at all)."""
     from quizapp.generation import generate_bank
+    from quizapp.generation.entities import collect_entities
+    from quizapp.generation.nlp import analyse
 
-    counts = {w: [0, 0] for w in ("who", "where", "when")}
+    counts = {w: [0, 0, 0] for w in ("who", "where", "when")}
     for name in QAMR:
         for line in (corpus / name).read_text("utf-8").splitlines():
             row = json.loads(line)
@@ -122,12 +125,15 @@ def qamr_coverage(corpus: Path = CORPUS, threshold: float = 0.5) -> dict:
             bank = generate_bank(Article(title="QAMR sentence", text=sentence))
             ours = [a for q in bank["questions"] if q["kind"] != "truefalse"
                     for a in (q["answer"], *q.get("accepted", ()))]
+            names = [e.text for e in collect_entities(analyse(sentence))]
             for word, qa in humans:
                 theirs = [qa["answer"], *qa.get("validator_answers", ())]
                 hit = any(_overlap(t, o) >= threshold for t in theirs for o in ours)
+                named = any(_overlap(t, n) >= threshold for t in theirs for n in names)
                 counts[word][0] += hit
                 counts[word][1] += 1
-    total = [sum(c[0] for c in counts.values()), sum(c[1] for c in counts.values())]
+                counts[word][2] += named
+    total = [sum(c[i] for c in counts.values()) for i in range(3)]
     return {"by_word": counts, "total": total}
 
 
@@ -141,10 +147,11 @@ def main(seed: int, size: int, corpus: str, qamr: bool) -> None:
     """Print a seeded sample of generated questions (or the QAMR coverage) as Markdown."""
     if qamr:
         result = qamr_coverage(Path(corpus))
-        click.echo("| question word | human questions | answers also asked | coverage |")
-        click.echo("| --- | ---: | ---: | ---: |")
-        for word, (hit, total) in [*result["by_word"].items(), ("all", result["total"])]:
-            click.echo(f"| {word} | {total} | {hit} | {hit / max(total, 1):.1%} |")
+        click.echo("| question word | human questions | answer is a name the model finds | "
+                   "answers also asked | coverage |")
+        click.echo("| --- | ---: | ---: | ---: | ---: |")
+        for word, (hit, total, named) in [*result["by_word"].items(), ("all", result["total"])]:
+            click.echo(f"| {word} | {total} | {named} | {hit} | {hit / max(total, 1):.1%} |")
         return
     banks = wikinews_banks(Path(corpus))
     pool = [(b, q) for b in banks for q in b["questions"]]

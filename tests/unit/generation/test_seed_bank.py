@@ -50,6 +50,11 @@ def test_wh_questions_read_as_expected(seed_bank):
     assert prompts["Which country was prompted to recall its ambassador from Iran and suspend "
                    "high-level visits?"] == "Pakistan"
     assert prompts["When was the Iran-Iraq war fought?"] == "1980 to 1988"
+    assert prompts["Which people have a history of seeking independence and resenting rule from "
+                   "Islamabad and Tehran?"] == "Baloch"
+    assert prompts["Which Baloch separatist group targeted by Iran operates on both sides of the "
+                   "border and advocates for the independence of Iran’s Sistan and Baluchistan "
+                   "provinces?"] == "Jaish al-Adl"
 
 
 def test_every_question_validates_and_points_at_its_sentence(seed_bank, seed_article):
