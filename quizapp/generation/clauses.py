@@ -87,7 +87,19 @@ def stands_alone(sent: Span) -> bool:
     text = sent.text.strip()
     if not text or text[0].islower() or text[0] in "”’)":
         return False
+    if any(c.dep_ == "mark" for c in sent.root.children):
+        return False  # "While Japan's Nikkei index closed …": a subordinate clause alone
     return balanced(text)
+
+
+def bare_definite_subject(sent: Span) -> bool:
+    """"The planes are expected …": which planes, only the article says."""
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN":
+        return False
+    kids = list(subj.children)
+    return any(k.dep_ == "det" and k.lower_ in ("the", "this", "these", "that", "those")
+               for k in kids) and all(k.dep_ == "det" for k in kids)
 
 
 def balanced(text: str) -> bool:

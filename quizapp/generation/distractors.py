@@ -85,6 +85,12 @@ def org_sort(name: str) -> str:
     return next((w for w in reversed(words) if w in ORG_SORTS), "name")
 
 
+def _year_gap(candidate: str, answer: str) -> int:
+    """Years between two dates ("February 2000" is far from "January 2006")."""
+    a, b = re.findall(r"\d{4}", candidate), re.findall(r"\d{4}", answer)
+    return abs(int(a[0]) - int(b[0])) if a and b else 0
+
+
 def _mixed_kinds(records: list[dict]) -> set[str]:
     kinds: dict[str, set[str]] = {}
     for record in records:
@@ -160,10 +166,12 @@ def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
         sources = [[c for c in s if (country_of_demonym(c) is not None) == demonym
                     and c.endswith("s") == plural] for s in sources]
     for source in sources:
-        # Nearest in rarity first; equally near ones in a seeded random order, not by alphabet.
+        # Nearest in rarity first (dates: nearest in time); equally near ones in a seeded
+        # random order, not by alphabet.
         pool = sorted(set(source))
         rng.shuffle(pool)
-        pool.sort(key=lambda c: round(abs(rarity(c) - target) * 2))
+        pool.sort(key=lambda c: _year_gap(c, answer) if kind in ("date", "year")
+                  else round(abs(rarity(c) - target) * 2))
         for candidate in pool:
             if len(chosen) == n:
                 return chosen

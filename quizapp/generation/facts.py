@@ -14,6 +14,7 @@ from wordfreq import zipf_frequency
 
 from quizapp.generation.clauses import (
     balanced,
+    bare_definite_subject,
     clause_facts,
     leans_on_context,
     number_forms,
@@ -200,7 +201,7 @@ def _cloze_frame(sent: Span) -> Span | None:
     """The words a cloze shows: the sentence, or when it leans on the one before ("This follows
     Iran's announcement of …") what follows its verb; None when neither stands on its own."""
     if sum(1 for t in sent if t.is_alpha) < 5 or not any(t.pos_ in ("VERB", "AUX") for t in sent) \
-            or not stands_alone(sent):
+            or not stands_alone(sent) or bare_definite_subject(sent):
         return None  # a caption ("General Motors logo."), a fragment, a piece of a quotation
     frame = sent
     subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]

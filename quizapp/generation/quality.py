@@ -48,7 +48,7 @@ def rejection(question: dict) -> str | None:
             form_norm = normalise_answer(form)
             if len(form_norm) >= 3 and f" {form_norm}" in prompt_norm:
                 return "answer leaks into the prompt"
-    if ANAPHORA.search(prompt):
+    if ANAPHORA.search(prompt) or re.search(r"\b[Ff]ellow\s", prompt):
         return "needs the article to make sense"
     words = len(prompt.split())
     if words > (70 if kind in ("cloze", "truefalse") else 45):
