@@ -158,11 +158,18 @@ def initials(text: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", text) if w[:1].isupper())
 
 
+_CORPORATE = {"NV", "N.V", "Inc", "Ltd", "PLC", "plc", "AG", "SA", "S.A", "Corp", "Co", "LLC",
+              "SpA", "GmbH"}
+
+
 def is_acronym_of(short: str, text: str) -> bool:
     """"GM" of "General Motors", "EADS" of "European Aeronautic Defence & Space NV"."""
     letters = short.replace(".", "")
-    return len(letters) >= 2 and letters.isupper() and " " in text and \
-        initials(text).startswith(letters)
+    if len(letters) < 2 or not letters.isupper() or " " not in text:
+        return False
+    words = [w for w in text.split() if w.strip(".,") not in _CORPORATE]
+    # Whole initials only: "US" is no acronym of "United States Air Force".
+    return letters in (initials(text), initials(" ".join(words)))
 
 
 def aliases_of(text: str, label: str) -> list[str]:

@@ -94,3 +94,12 @@ def test_the_pipeline_is_built_once():
     assert get_nlp() is get_nlp()
     assert get_nlp().pipe_names.index("entity_ruler") < get_nlp().pipe_names.index("ner")
     assert get_nlp().pipe_names[-1] == "quizapp_rules"
+
+
+def test_acronyms_are_whole_initials():
+    from quizapp.generation.entities import is_acronym_of
+
+    assert is_acronym_of("GM", "General Motors")
+    assert is_acronym_of("EADS", "European Aeronautic Defence & Space NV")
+    assert is_acronym_of("U.S.", "United States")
+    assert not is_acronym_of("US", "United States Air Force")
