@@ -6,9 +6,16 @@ import re
 from markupsafe import Markup, escape
 
 
-def highlight(text: str, start: int | None, end: int | None, mark_id: str = "source") -> Markup:
-    """The article as HTML-safe text with ``text[start:end]`` inside a ``<mark>``."""
+def highlight(text: str, start: int | None, end: int | None, mark_id: str = "source",
+              expected: str | None = None) -> Markup:
+    """The article as HTML-safe text with ``text[start:end]`` inside a ``<mark>``.
+
+    Nothing is marked when the offsets fall outside the text or do not hold ``expected`` (a
+    question moved from a set about another article points into that article).
+    """
     if start is None or end is None or not 0 <= start < end <= len(text):
+        return escape(text)
+    if expected and text[start:end] != expected:
         return escape(text)
     return Markup("{}<mark id=\"{}\">{}</mark>{}").format(
         text[:start], mark_id, text[start:end], text[end:])

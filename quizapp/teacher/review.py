@@ -75,8 +75,8 @@ def next_draft(question):
 def review_one(question_id):
     question = owned_question(question_id)
     article = question.question_set.article
-    text = highlight(article.text, question.source_start, question.source_end) \
-        if article else None
+    text = highlight(article.text, question.source_start, question.source_end,
+                     expected=question.source_text) if article else None
     return render_template("teacher/review_one.html", q=question, article=article, text=text,
                            reject=RejectForm(), action=ActionForm(), upcoming=next_draft(question))
 

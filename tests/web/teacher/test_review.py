@@ -34,6 +34,7 @@ def test_script_in_an_article_is_escaped_before_marking(as_teacher, drafts):
     article = db.session.scalar(select(Article))
     row = question("q-tiny-who-mcq")
     article.text = "<script>alert(1)</script>" + article.text[25:]
+    row.source_text = article.text[row.source_start:row.source_end]
     db.session.commit()
     page = as_teacher.client.get(f"/teacher/questions/{row.id}/review").get_data(as_text=True)
     assert '<mark id="source">&lt;script&gt;alert(1)&lt;/script&gt;' in page
@@ -108,3 +109,12 @@ def test_only_approved_questions_reach_students(as_teacher, teacher, student, dr
                     token_from=f"/teacher/questions/{row.id}/review")
     db.session.expire_all()
     assert [n for _, n in catalogue.student_sets(db.session, student)] == [1]
+
+
+def test_a_sentence_not_in_the_article_is_shown_beside_it_unmarked(as_teacher, drafts):
+    row = question("q-tiny-who-mcq")
+    row.source_text = "A sentence from another article."
+    db.session.commit()
+    page = as_teacher.client.get(f"/teacher/questions/{row.id}/review").get_data(as_text=True)
+    assert '<mark id="source">' not in page
+    assert '<blockquote class="source">A sentence from another article.</blockquote>' in page
