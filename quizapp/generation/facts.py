@@ -25,6 +25,7 @@ from quizapp.generation.fact import Fact
 from quizapp.generation.quality import ANAPHORA
 
 CLOZES_PER_SENTENCE = 2
+NUMERIC = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME"}
 PERSONAL = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"}
 FIRST_SECOND = {"i", "me", "my", "we", "us", "our", "you", "your"}
 TIME_NOUNS = {"week", "year", "month", "morning", "afternoon", "evening", "quarter", "season",
@@ -214,9 +215,10 @@ def _cloze_frame(sent: Span) -> Span | None:
                 not all(t.lower_ in ("this", "it", "that") for t in subjects):
             return None
         frame = sent.doc[words[0].i:words[-1].i + 1]
+        named = {e.text for e in frame.ents if e.label_ not in NUMERIC}
         if leans_on_context(list(frame)) or not balanced(frame.text) or \
-                ANAPHORA.search(frame.text):
-            return None
+                ANAPHORA.search(frame.text) or len(named) < 3:
+            return None  # a fragment needs names of its own to say what it is about
     if any(t.lower_ in ("this", "these", "those") and (t.pos_ == "PRON" or (
             t.dep_ == "det" and t.head.lower_ not in TIME_NOUNS)) for t in frame):
         return None  # "… had not done this", "in this index": only the article says what
@@ -258,6 +260,9 @@ def _cloze_facts(sent: Span, index, number: int) -> list[Fact]:
             continue  # blanking one mention would leave the answer in the sentence
         if sent.doc.text[:span.start_char].rstrip().endswith("("):
             continue  # "General Motors (_____)": the abbreviation is given away
+        after = sent.doc[span.end] if span.end < len(sent.doc) else None
+        if after is not None and after.like_num and not after.is_punct and span.label_ != "DATE":
+            continue  # "Air France Flight 447": the blank would cut a name in two
         accepted = sorted({entity.text, *entity.aliases} - {span.text})
         facts.append(Fact(entity.category, span.text, number, None,
                           (span.start_char, span.end_char), accepted, entity.kind, "cloze",
