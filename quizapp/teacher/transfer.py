@@ -43,8 +43,9 @@ def export_set(set_id, fmt):
 
 def import_form() -> ImportForm:
     form = ImportForm(target=request.args.get("set", NEW_SET, type=int))
-    form.target.choices = options([(NEW_SET, "the set named in the file (new unless you have it)")] + [
-        (s.id, s.title) for s in catalogue.teacher_sets(db.session, current_user)])
+    form.target.choices = options(
+        [(NEW_SET, "the set named in the file (new unless you have it)")]
+        + [(s.id, s.title) for s in catalogue.teacher_sets(db.session, current_user)])
     return form
 
 
@@ -59,6 +60,14 @@ def target_set(form: ImportForm, result):
     return qset
 
 
+def import_upload(form: ImportForm, upload):
+    """Import the uploaded file; returns (set, counts), or raises FormatError."""
+    result = import_questions(upload.read(), filename=upload.filename)
+    qset = target_set(form, result)
+    return qset, authoring.import_into_set(db.session, qset, result.questions,
+                                           status=form.status.data)
+
+
 @bp.route("/import", methods=["GET", "POST"])
 @role_required("teacher")
 def import_file():
@@ -70,18 +79,14 @@ def import_file():
             form.upload.errors = ["Choose a file to import."]
         else:
             try:
-                result = import_questions(upload.read(), filename=upload.filename)
+                qset, counts = import_upload(form, upload)
             except FormatError as exc:
                 problems = exc.problems
             else:
-                qset = target_set(form, result)
-                counts = authoring.import_into_set(db.session, qset, result.questions,
-                                                   status=form.status.data)
                 db.session.commit()
                 flash(f"Imported into {qset.title}: {counts['created']} new, "
                       f"{counts['updated']} updated, {counts['unchanged']} unchanged.",
                       "success")
                 return redirect(url_for("teacher.set_page", set_id=qset.id))
-    status = 400 if (form.errors or problems) else 200
     return render_template("teacher/import.html", form=form, problems=problems,
-                           formats=FORMATS), status
+                           formats=FORMATS), 400 if (form.errors or problems) else 200

@@ -186,3 +186,9 @@ def test_export_skips_drafts_unless_asked(drafts):
     assert authoring.exportable(drafts) == []
     assert [q["id"] for q in authoring.exportable(drafts, drafts=True)] == [
         q["id"] for q in load_bank(TINY)["questions"]]
+
+
+def test_import_without_a_file_asks_for_one(as_teacher):
+    response = as_teacher.post("/teacher/import", {"target": "0", "status": "approved"})
+    assert response.status_code == 400
+    assert "Choose a file to import." in response.get_data(as_text=True)
