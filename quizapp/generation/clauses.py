@@ -121,6 +121,11 @@ def _subject_entity(subj: Token, index: Index) -> tuple[Entity, Span, str, list[
     clausal = {t.i for c in subj.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
     if any(t.dep_ == "conj" and t.i not in clausal for t in subj.subtree):
         return None  # "GM and Chrysler have received …": either one would be right
+    named = {index[t.i][0].text for t in subj.subtree if t.i in index and t.i not in clausal
+             and index[t.i][0].kind not in ("people", "count", "money", "percent", "date")}
+    if len(named) > 1 and not any(c.dep_ == "appos" and c.i in index and index[c.i][1].root == c
+                                  and subj.pos_ == "NOUN" for c in subj.children):
+        return None  # "Washington Mutual, and Countrywide Financial, … saw shares fall"
     found = index.get(subj.i)
     if found and found[0].category == "number":
         return None

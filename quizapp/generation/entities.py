@@ -191,12 +191,17 @@ def aliases_of(text: str, label: str) -> list[str]:
 def collect_entities(doc: Doc) -> list[Entity]:
     """Group the document's entity mentions into entities, in order of first mention."""
     by_key: dict[str, Entity] = {}
+    short_forms: dict[str, Entity] = {}  # "SIA" once bracketed after "Singapore Airlines"
     for span in doc.ents:
         if not _wanted(span):
             continue
         text = _canonical(span.text)
         key = normalise_answer(text)
-        entity = by_key.get(key) or _surname_owner(by_key, span, text)
+        entity = by_key.get(key) or short_forms.get(key)
+        if entity is None:
+            entity = _surname_owner(by_key, span, text) or _bracketed_owner(by_key, doc, span)
+            if entity is not None:
+                short_forms[key] = entity
         if entity is None:
             entity = by_key[key] = Entity(text, span.label_, _kind(span.label_, text),
                                           CATEGORY[span.label_])
@@ -224,6 +229,16 @@ def _mark_indices(text: str, entities: list[Entity]) -> None:
         if any(_INDEX_AFTER.match(text, end) or _INDEX_BEFORE.search(text[max(0, start - 30):start])
                for start, end in entity.mentions):
             entity.kind = "index"
+
+
+def _bracketed_owner(by_key: dict[str, Entity], doc: Doc, span: Span) -> Entity | None:
+    """"Singapore Airlines (SIA)": a short name in brackets right after a name is that name."""
+    before = doc.text[max(0, span.start_char - 2):span.start_char]
+    if before.strip() != "(" or " " in span.text:
+        return None
+    end = span.start_char - len(before)
+    return next((e for e in by_key.values() if e.mentions and e.mentions[-1][1] == end
+                 and e.label in ("ORG", "GPE", "LOC")), None)
 
 
 def _mark_doubtful(doc: Doc, entities: list[Entity]) -> None:

@@ -103,3 +103,11 @@ def test_acronyms_are_whole_initials():
     assert is_acronym_of("EADS", "European Aeronautic Defence & Space NV")
     assert is_acronym_of("U.S.", "United States")
     assert not is_acronym_of("US", "United States Air Force")
+
+
+def test_a_bracketed_short_name_is_the_name_before_it():
+    from quizapp.generation.nlp import analyse
+
+    doc = analyse("Singapore Airlines (SIA) said the delays hurt. SIA gets the plane in 2007.")
+    airline = next(e for e in collect_entities(doc) if e.text == "Singapore Airlines")
+    assert "SIA" in airline.aliases and len(airline.mentions) == 3
