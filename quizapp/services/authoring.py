@@ -185,13 +185,26 @@ def move_to_set(session: Session, question: Question, target: QuestionSet) -> No
     session.expire(question, ["question_set"])
 
 
-def duplicate_set(session: Session, qset: QuestionSet, owner: User) -> QuestionSet:
-    """An unpublished copy with the live questions, their status and stable ids."""
+def copy_title(session: Session, qset: QuestionSet, owner: User) -> str:
+    """The first free "Copy of …" title among the owner's sets."""
     title, n = f"Copy of {qset.title}", 2
     while session.scalar(select(QuestionSet.id).where(QuestionSet.owner_id == owner.id,
                                                       QuestionSet.title == title)):
         title, n = f"Copy of {qset.title} ({n})", n + 1
-    copy, _ = create_set(session, owner, title, qset.description, published=False)
+    return title
+
+
+def duplicate_set(session: Session, qset: QuestionSet, owner: User,
+                  title: str | None = None) -> QuestionSet:
+    """An unpublished copy with the live questions, their status and stable ids.
+
+    The page offers the copy's ``title``: the same form sent twice names the same copy, which
+    is then returned as it is instead of being made again.
+    """
+    copy, created = create_set(session, owner, title or copy_title(session, qset, owner),
+                               qset.description, published=False)
+    if not created:
+        return copy
     copy.article_id = qset.article_id
     columns = [c.key for c in Question.__table__.columns
                if c.key not in ("id", "set_id", "created_at", "updated_at")]

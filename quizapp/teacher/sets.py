@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from quizapp.extensions import db
@@ -56,6 +56,7 @@ def set_page(set_id):
     counts = {s: sum(q.status == s for q in qset.questions)
               for s in ("draft", "approved", "rejected", "retired")}
     return render_template("teacher/set.html", qset=qset, counts=counts,
+                           copy_title=authoring.copy_title(db.session, qset, current_user),
                            assign=assign_form(qset), move=move_form(qset), action=ActionForm(),
                            formats=FORMATS)
 
@@ -94,7 +95,8 @@ def duplicate_set(set_id):
     qset = owned_set(set_id)
     if not ActionForm().validate_on_submit():
         return redirect(url_for("teacher.set_page", set_id=set_id))
-    copy = authoring.duplicate_set(db.session, qset, current_user)
+    title = (request.form.get("title") or "").strip()[:300] or None
+    copy = authoring.duplicate_set(db.session, qset, current_user, title)
     db.session.commit()
     flash(f"{copy.title} is an unpublished copy; assign it when it is ready.", "success")
     return redirect(url_for("teacher.set_page", set_id=copy.id))

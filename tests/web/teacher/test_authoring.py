@@ -177,3 +177,17 @@ def test_every_kind_has_a_preview_partial(app):
 
     for name in KIND_REGISTRY:
         assert app.jinja_env.get_template(f"questions/_{name}.html")
+
+
+def test_duplicate_sent_twice_from_one_page_makes_one_copy(as_teacher, client, drafts):
+    url = f"/teacher/sets/{drafts.id}"
+    page = client.get(url).get_data(as_text=True)
+    assert 'name="title" value="Copy of A tiny test article"' in page
+    data = {"csrf_token": as_teacher.token(url), "title": "Copy of A tiny test article"}
+    first = client.post(f"{url}/duplicate", data=data)
+    second = client.post(f"{url}/duplicate", data=data)
+    assert first.location == second.location
+    assert db.session.scalar(select(func.count()).select_from(QuestionSet)) == 2
+    assert db.session.scalar(select(func.count()).select_from(Question)) == 8
+    page = client.get(url).get_data(as_text=True)
+    assert 'name="title" value="Copy of A tiny test article (2)"' in page
