@@ -142,8 +142,9 @@ def qamr_coverage(corpus: Path = CORPUS, threshold: float = 0.5) -> dict:
 @click.option("--n", "size", default=60, show_default=True, help="Questions in the sample.")
 @click.option("--corpus", default=str(CORPUS), show_default=True, type=click.Path(),
               help="The shared corpus folder.")
+@click.option("--kind", "kind", default=None, help="Sample only questions of this kind (mcq, …).")
 @click.option("--qamr", is_flag=True, help="Measure QAMR who/where/when coverage instead.")
-def main(seed: int, size: int, corpus: str, qamr: bool) -> None:
+def main(seed: int, size: int, corpus: str, kind: str | None, qamr: bool) -> None:
     """Print a seeded sample of generated questions (or the QAMR coverage) as Markdown."""
     if qamr:
         result = qamr_coverage(Path(corpus))
@@ -154,7 +155,7 @@ def main(seed: int, size: int, corpus: str, qamr: bool) -> None:
             click.echo(f"| {word} | {total} | {named} | {hit} | {hit / max(total, 1):.1%} |")
         return
     banks = wikinews_banks(Path(corpus))
-    pool = [(b, q) for b in banks for q in b["questions"]]
+    pool = [(b, q) for b in banks for q in b["questions"] if kind in (None, q["kind"])]
     picked = random.Random(seed).sample(pool, min(size, len(pool)))
     click.echo(f"{len(pool)} questions from {len(banks)} Wikinews articles; "
                f"a sample of {len(picked)} (seed {seed}).\n")
