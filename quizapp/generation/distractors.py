@@ -138,34 +138,7 @@ def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
     doubtful = _mixed_kinds(article_records + corpus_records)
     target = rarity(answer)
     chosen: list[str] = []
-    sources = [candidates_of(kind, article_records),
-               candidates_of(kind, corpus_records, corpus=True) if kind in SHARED_KINDS else []]
-    if kind == "date":  # "October 2006" wants "May 2007", not "at least 2007"
-        shape = date_shape(answer)
-        sources = [[c for c in s if shape and date_shape(c) == shape] for s in sources]
-    if kind == "person":  # a full name for a full name: "Virgin Atlantic" mislabelled is no person
-        sources = [[c for c in s if len(c.split()) > 1 and looks_like_a_name(c) and not
-                    {w.lower().strip(".,") for w in c.split()} & NOT_A_PERSON and
-                    not any(w in regions() for w in c.split())]  # "Garuda Indonesia"
-                   for s in sources]
-    if kind == "organisation":
-        sort, sector = org_sort(answer), sector_of(answer)
-        sources = [[c for c in s if org_sort(c) == sort and looks_like_a_name(c)]
-                   for s in sources]
-        if sector is not None:  # an airline for an airline, then any other name
-            sources = [[c for c in s if sector_of(c) == sector] for s in sources] + sources
-    if kind == "country":
-        # Neighbours first: "Pakistan" gets "India" and "Afghanistan", not "Brazil".
-        region = regions().get(answer.removeprefix("the "))
-        near = [c for c, r in regions().items() if r == region]
-        sources = [[c for c in sources[0] if c in near], near, *sources, sorted(regions())]
-    if kind == "people":
-        # Nationalities ("Iranian") are no distractors for peoples ("Baloch"), nor the reverse.
-        demonym = country_of_demonym(answer) is not None
-        plural = answer.endswith("s")  # "Democrats" wants "Republicans", not "European"
-        sources = [[c for c in s if (country_of_demonym(c) is not None) == demonym
-                    and c.endswith("s") == plural] for s in sources]
-    for source in sources:
+    for source in _sources(answer, kind, article_records, corpus_records):
         # Nearest in rarity first (dates: nearest in time); equally near ones in a seeded
         # random order, not by alphabet.
         pool = sorted(set(source))
@@ -179,6 +152,40 @@ def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
                     not _near(candidate, [answer, *chosen]):
                 chosen.append(candidate)
     return chosen
+
+
+def _sources(answer: str, kind: str, article_records: list[dict],
+             corpus_records: list[dict]) -> list[list[str]]:
+    """Candidate lists in the order they are drawn on, each of the answer's kind and sort."""
+    sources = [candidates_of(kind, article_records),
+               candidates_of(kind, corpus_records, corpus=True) if kind in SHARED_KINDS else []]
+    if kind == "date":  # "October 2006" wants "May 2007", not "at least 2007"
+        shape = date_shape(answer)
+        return [[c for c in s if shape and date_shape(c) == shape] for s in sources]
+    if kind == "person":  # a full name for a full name: "Virgin Atlantic" mislabelled is no person
+        return [[c for c in s if len(c.split()) > 1 and looks_like_a_name(c) and not
+                 {w.lower().strip(".,") for w in c.split()} & NOT_A_PERSON and
+                 not any(w in regions() for w in c.split())]  # "Garuda Indonesia"
+                for s in sources]
+    if kind == "organisation":
+        sort, sector = org_sort(answer), sector_of(answer)
+        sources = [[c for c in s if org_sort(c) == sort and looks_like_a_name(c)]
+                   for s in sources]
+        if sector is not None:  # an airline for an airline, then any other name
+            sources = [[c for c in s if sector_of(c) == sector] for s in sources] + sources
+        return sources
+    if kind == "country":
+        # Neighbours first: "Pakistan" gets "India" and "Afghanistan", not "Brazil".
+        region = regions().get(answer.removeprefix("the "))
+        near = [c for c, r in regions().items() if r == region]
+        return [[c for c in sources[0] if c in near], near, *sources, sorted(regions())]
+    if kind == "people":
+        # Nationalities ("Iranian") are no distractors for peoples ("Baloch"), nor the reverse.
+        demonym = country_of_demonym(answer) is not None
+        plural = answer.endswith("s")  # "Democrats" wants "Republicans", not "European"
+        return [[c for c in s if (country_of_demonym(c) is not None) == demonym
+                 and c.endswith("s") == plural] for s in sources]
+    return sources
 
 
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
