@@ -7,6 +7,7 @@ province, …) so that multiple-choice distractors are of the same kind as the a
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -66,23 +67,22 @@ class Entity:
                 "mentions": [{"start": s, "end": e} for s, e in self.mentions]}
 
 
+def _data(name: str) -> dict:
+    # JSON, so that the package data rule that ships the bank schema ships these too.
+    text = resources.files("quizapp.generation").joinpath("data", name).read_text("utf-8")
+    return json.loads(text)
+
+
 @lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
-    lines = resources.files("quizapp.generation").joinpath("data/countries.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in lines.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(_data("countries.json")["names"])
 
 
 @lru_cache(maxsize=1)
 def regions() -> dict[str, str]:
     """Sovereign state → its UN sub-region."""
-    lines = resources.files("quizapp.generation").joinpath("data/regions.txt").read_text("utf-8")
-    out = {}
-    for line in lines.splitlines():
-        if line.strip() and not line.startswith("#"):
-            region, names = line.split(":", 1)
-            out.update({name.strip(): region.strip() for name in names.split(",")})
-    return out
+    return {name: region for region, names in _data("regions.json")["regions"].items()
+            for name in names}
 
 
 TAKES_THE = re.compile(r"(United|Netherlands|Philippines|Czech Republic|Bahamas|Gambia|Maldives|"
