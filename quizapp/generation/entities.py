@@ -20,7 +20,7 @@ from quizapp.bank import normalise_answer
 from quizapp.generation.nlp import TITLE_WORDS
 
 CATEGORY = {
-    "PERSON": "who", "ORG": "who", "NORP": "who", "GPE": "where", "LOC": "where", "FAC": "where",
+    "PERSON": "who", "ORG": "what", "NORP": "who", "GPE": "where", "LOC": "where", "FAC": "where",
     "DATE": "when", "EVENT": "what", "OPERATION": "operation", "WORK_OF_ART": "what",
     "LAW": "what", "PRODUCT": "what", "MONEY": "number", "PERCENT": "number",
     "QUANTITY": "number",

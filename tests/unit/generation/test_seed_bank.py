@@ -22,7 +22,7 @@ def _asked(bank, answer, category=None, kinds=None, prompt_has=""):
 @pytest.mark.parametrize("answer, category, prompt_has", [
     ("Marg Bar Sarmachar", "operation", "death to guerrilla fighters"),
     ("death to guerrilla fighters", "operation", "Marg Bar Sarmachar"),
-    ("Jaish al-Adl", "who", ""),
+    ("Jaish al-Adl", "what", ""),  # a group: "what" (people and their roles are "who")
     ("Hossein Amir-Abdollahian", "who", "foreign minister"),
     ("Iranian Foreign Minister", "who", "Hossein Amir-Abdollahian"),
     ("Jalil Abbas Jilani", "who", "foreign minister"),
