@@ -31,9 +31,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     _init_extensions(app)
     _register_blueprints(app)
-    from quizapp import cli, errors, templating
+    from quizapp import cli, errors, security, templating
 
     errors.register(app)
+    security.register(app)
     templating.register(app)
     cli.register(app)
     return app

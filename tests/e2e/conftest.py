@@ -90,21 +90,44 @@ def browser():
         browser.close()
 
 
+def open_page(browser, base_url, **options):
+    """A page whose console errors (a script refused by the security policy, a script that
+    throws) fail the test that opened it."""
+    context = browser.new_context(base_url=base_url, **options)
+    page = context.new_page()
+    errors = []
+
+    def console(msg):
+        # A page answered 4xx on purpose (a wrong password is a 401) is logged as a failed load;
+        # failed sub-resources are caught by the response check below instead.
+        if msg.type == "error" and not msg.text.startswith("Failed to load resource"):
+            errors.append(msg.text)
+
+    def response(resp):
+        if resp.request.resource_type != "document" and resp.status >= 400:
+            errors.append(f"{resp.status} {resp.url}")
+
+    page.on("console", console)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("response", response)
+    return context, page, errors
+
+
 @pytest.fixture
 def page(browser, base_url):
-    context = browser.new_context(base_url=base_url, viewport={"width": 1100, "height": 800})
-    page = context.new_page()
+    context, page, errors = open_page(browser, base_url, viewport={"width": 1100, "height": 800})
     yield page
     context.close()
+    assert errors == [], f"the browser console reported errors: {errors}"
 
 
 @pytest.fixture
 def phone(browser, base_url):
-    context = browser.new_context(base_url=base_url, viewport={"width": 375, "height": 740},
-                                  is_mobile=True, has_touch=True)
-    page = context.new_page()
+    context, page, errors = open_page(browser, base_url, viewport={"width": 375, "height": 740},
+                                      is_mobile=True, has_touch=True)
     yield page
     context.close()
+    assert errors == [], f"the browser console reported errors: {errors}"
 
 
 @pytest.fixture
