@@ -40,11 +40,15 @@ def generate_bank(article: Article, *, corpus_entities=(), rng: random.Random | 
 
     rng = rng or random.Random(article.sha256)
     doc = analyse(article.text)
+    from quizapp.generation.orgs import refine_sorts
+
+    corpus = [r for r in corpus_entities if isinstance(r, dict)]
     entities = collect_entities(doc)
+    refine_sorts(entities, corpus)
     records = [e.record() for e in entities]
     ctx = Context(text=article.text, sha256=article.sha256, sentences=_sentences(doc),
                   published=article.published, article_records=records,
-                  corpus_records=[r for r in corpus_entities if isinstance(r, dict)], rng=rng)
+                  corpus_records=corpus, rng=rng)
     facts = find_facts(doc, entities, dated=article.published is not None)
     questions, rejected = build_questions(facts, ctx)
     return {

@@ -22,6 +22,8 @@ TIME_PREPS = {"in", "on", "during"}  # not "since"/"until": "when has Japan not 
 CORE_DEPS = {"ccomp", "dobj", "xcomp", "attr", "acomp", "dative", "oprd"}
 TRAILING_DEPS = {"advcl", "prep", "npadvmod", "advmod", "punct", "dep", "parataxis"}
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+ORDINALS = {"first", "second", "third", "fourth", "fifth", "last", "next", "only", "same",
+            "main", "top", "leading", "largest", "biggest"}
 DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 # Verbs whose object does what the infinitive says ("prompted Pakistan to recall …"); with
 # others ("defeated Boeing to win …") the infinitive belongs to the subject.
@@ -142,6 +144,9 @@ def _subject_entity(subj: Token, index: Index) -> tuple[Entity, Span, str, list[
                      and not (child.left_edge.i <= t.i <= child.right_edge.i)]
             if words and all(t.i < child.i for t in words) and \
                     not any(t.tag_ == "POS" for t in words):  # not "Which Boeing's rival"
+                if any(t.tag_ in ("JJS", "RBS") or t.lower_ in ORDINALS for t in words):
+                    # "Which biggest U.S. index" needs the determiner "which" replaced
+                    return hit[0], hit[1], wh_phrase(hit[0]), []
                 return hit[0], hit[1], "Which " + render(words), []
         if subj.lower_ in PEOPLE_WORDS and child.dep_ in ("compound", "amod") and hit \
                 and hit[0].label == "NORP":
@@ -154,7 +159,11 @@ def wh_phrase(entity: Entity) -> str:
     return {"person": "Who", "country": "Which country", "province": "Which province",
             "organisation": "Which organisation", "people": "Which people",
             "operation": "Which operation", "date": "When", "year": "In which year",
-            "index": "Which index",
+            "index": "Which index", "company": "Which company", "union": "Which union",
+            "government": "Which government body", "media": "Which news organisation",
+            "international": "Which international organisation", "group": "Which group",
+            "airline": "Which company", "carmaker": "Which company",
+            "planemaker": "Which company", "financial firm": "Which company",
             "place": "Which place"}.get(entity.kind) or (
         "Which war" if "war" in entity.text.lower() else
         "Which event" if entity.kind == "event" else "What")

@@ -15,6 +15,7 @@ from wordfreq import zipf_frequency
 
 from quizapp.bank import normalise_answer
 from quizapp.generation.clauses import NUMBER_WORDS
+from quizapp.generation.nlp import TITLE_WORDS
 from quizapp.generation.entities import (
     country_of_demonym,
     initials,
@@ -24,6 +25,10 @@ from quizapp.generation.entities import (
 )
 
 ENOUGH = 3
+# Organisations of a known sort (see ``orgs``); one of no known sort ("organisation") gets no
+# distractors, because a company offered beside a charity and an index is no real choice.
+ORG_KINDS = {"company", "index", "government", "union", "media", "international", "group",
+             "airline", "carmaker", "planemaker", "financial firm"}
 # The last word of an organisation's name says what sort it is: an assembly plant is no
 # automaker, a stock exchange no bank. Names without one ("Ford", "Airbus") are brands.
 ORG_SORTS = {"assembly", "exchange", "council", "committee", "association", "board", "union",
@@ -40,15 +45,20 @@ NOT_A_PERSON = ORG_SORTS | {"atlantic", "airline", "airlines", "airways", "compa
                             "berlin", "aviation", "motor", "bay", "street"}
 # Kinds whose members are alike across articles; for others (products, laws, works) only the
 # same article's entities are alike enough to be plausible.
-SHARED_KINDS = {"person", "organisation", "country", "province", "place", "people", "event",
-                "operation", "role", "gloss", "date", "index"}
+CORPORATE = {"inc", "corp", "corporation", "co", "company", "ltd", "plc", "ag", "sa", "nv", "n",
+             "v", "spa", "gmbh", "llc", "group"}
+# A company of unknown trade ("company") is not among them: Ford beside an insurance group and
+# an airline is no real choice, while the companies of one story are of one trade.
+SHARED_KINDS = {"person", "country", "province", "place", "people", "event", "operation",
+                "role", "gloss", "date", *ORG_KINDS - {"company"}}
 
 
 def rarity(text: str) -> float:
     return zipf_frequency(text, "en")
 
 
-def _clashes(candidate: str, answer_forms: set[str], prompt: str) -> bool:
+def _clashes(candidate: str, answer_forms: set[str], prompt: str,
+             originals: tuple[str, ...] = ()) -> bool:
     norm = normalise_answer(candidate)
     if not norm or norm in answer_forms:
         return True
@@ -62,22 +72,36 @@ def _clashes(candidate: str, answer_forms: set[str], prompt: str) -> bool:
         if form.split()[-1:] == norm.split()[-1:] and len(norm.split()) > 1 and \
                 len(form.split()) > 1 and not form.endswith(("province", "war", "group")):
             return True  # two people with one surname are one person more often than not
+    if any(_expands(candidate, f) or _expands(f, candidate) for f in originals):
+        return True  # "European Aeronautic Defence" beside "EADS N.V."
     prompt_norm = normalise_answer(prompt)
+    bare = normalise_answer(_bare(candidate))
+    if len(bare) > 3 and re.search(rf"\b{re.escape(bare)}\b", prompt_norm):
+        return True  # "Aer Lingus Group PLC" for a question that names Aer Lingus
     short = initials(candidate)
     if len(short) >= 3 and re.search(rf"\b{short}\b", prompt):
         return True  # "Government Accountability Office" beside "… respond to the GAO?"
     return bool(re.search(rf"\b{re.escape(norm)}\b", prompt_norm))
 
 
-SECTORS = [{"airways", "airlines", "air", "aviation", "airline"},
-           {"motors", "motor", "automotive", "auto", "cars"},
-           {"bank", "capital", "financial", "securities", "investments", "partners", "management"}]
+def _bare(name: str) -> str:
+    """A name without its corporate suffix: "Ford Motor Co." → "Ford Motor"."""
+    words = name.replace(".", " ").split()
+    while len(words) > 1 and words[-1].lower() in CORPORATE:
+        words.pop()
+    return " ".join(words)
 
 
-def sector_of(name: str) -> int | None:
-    """Which trade a name says it is in ("Qatar Airways": air travel), if it says."""
-    words = {w.lower().strip(".,") for w in name.split()}
-    return next((i for i, sector in enumerate(SECTORS) if words & sector), None)
+def _expands(long: str, short: str) -> bool:
+    """Whether ``long`` spells out (the start of) the acronym ``short``: "European Aeronautic
+    Defence" of "EADS N.V.", "General Motors Corporation" of "GM"."""
+    letters = re.sub(r"[^A-Za-z]", "", _bare(short))
+    words = [w for w in re.split(r"[\s&-]+", _bare(long)) if w]
+    if len(words) < 2 or not 2 <= len(letters) <= 6 or not letters.isupper() or \
+            " " in _bare(short):
+        return False
+    head = "".join(w[0] for w in words if w[:1].isalpha()).upper()
+    return len(head) >= 2 and (letters.startswith(head) or head.startswith(letters))
 
 
 def org_sort(name: str) -> str:
@@ -101,28 +125,52 @@ def _mixed_kinds(records: list[dict]) -> set[str]:
 def _near(candidate: str, others: list[str]) -> bool:
     """A spelling or a longer form of something already chosen ("Chrylser" beside "Chrysler",
     "Caterpillar Inc." beside "Caterpillar")."""
-    norm = normalise_answer(candidate)
-    for other in others:
-        other = normalise_answer(other)
+    norm = normalise_answer(_bare(candidate))
+    for original in others:
+        other = normalise_answer(_bare(original))
         if fuzz.ratio(norm, other) >= 85 or re.search(rf"\b{re.escape(other)}\b", norm) or \
                 re.search(rf"\b{re.escape(norm)}\b", other):
             return True
+        if _expands(candidate, original) or _expands(original, candidate):
+            return True  # "European Aeronautic Defence" beside "EADS N.V."
+        first, other_first = norm.split()[:1], other.split()[:1]
+        if first == other_first and first and _distinctive(first[0]):
+            return True  # "Dow Industrials" beside "Dow Jones", not "Air India" beside "Air France"
     return False
+
+
+def _distinctive(word: str) -> bool:
+    """A rare first word that is no country or nationality ("Dow", "Ford"; not "Air", "China")."""
+    return rarity(word) < 4.5 and country_of_demonym(word.title()) is None and \
+        word.title() not in regions()
+
+
+def _stray_lead(role: str) -> bool:
+    """"thumb Ford Motor Company CEO": a lower-case word that is no title, stuck before a name
+    (a picture caption's leftover), makes no role."""
+    first, second = role.split()[:2]
+    return first.islower() and first not in TITLE_WORDS and second[:1].isupper()
 
 
 def candidates_of(kind: str, records: list[dict], corpus: bool = False) -> list[str]:
     """Texts of that kind in entity records (roles and glosses are fields of their owners)."""
     if kind == "role":  # a role with its owner ("European Central Bank president"), not "analyst"
         return [r["role"] for r in records if r.get("role") and " " in r["role"]
-                and any(w[:1].isupper() for w in r["role"].split()[1:] + r["role"].split()[:1])]
+                and any(w[:1].isupper() for w in r["role"].split()[1:] + r["role"].split()[:1])
+                and not _stray_lead(r["role"])]
     if kind == "gloss":
         return [r["gloss"] for r in records if r.get("gloss")]
     if kind == "person":  # named twice or with a role: "Der Spiegel", named once, may be no one
         return [r["text"] for r in records if r.get("kind") == "person"
                 and (r.get("role") or len(r.get("mentions", ())) > 1)]
-    if kind == "organisation" and corpus:  # from other stories, only the much-named ones
-        return [r["text"] for r in records if r.get("kind") == kind
-                and len(r.get("mentions", ())) > 2]
+    if kind == "organisation":
+        return []
+    if kind in ORG_KINDS and corpus:  # from other stories, only the much-named ones
+        named: dict[str, int] = {}
+        for r in records:
+            if r.get("kind") == kind:
+                named[r["text"]] = named.get(r["text"], 0) + len(r.get("mentions", ()))
+        return [text for text, mentions in named.items() if mentions > 2]
     return [r["text"] for r in records if r.get("kind") == kind]
 
 
@@ -148,7 +196,8 @@ def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
         for candidate in pool:
             if len(chosen) == n:
                 return chosen
-            if candidate not in doubtful and not _clashes(candidate, forms, prompt) and \
+            if candidate not in doubtful and \
+                    not _clashes(candidate, forms, prompt, (answer, *accepted)) and \
                     not _near(candidate, [answer, *chosen]):
                 chosen.append(candidate)
     return chosen
@@ -167,12 +216,10 @@ def _sources(answer: str, kind: str, article_records: list[dict],
                  {w.lower().strip(".,") for w in c.split()} & NOT_A_PERSON and
                  not any(w in regions() for w in c.split())]  # "Garuda Indonesia"
                 for s in sources]
-    if kind == "organisation":
-        sort, sector = org_sort(answer), sector_of(answer)
+    if kind in ORG_KINDS:
+        sort = org_sort(answer)
         sources = [[c for c in s if org_sort(c) == sort and looks_like_a_name(c)]
                    for s in sources]
-        if sector is not None:  # an airline for an airline, then any other name
-            sources = [[c for c in s if sector_of(c) == sector] for s in sources] + sources
         return sources
     if kind == "country":
         # Neighbours first: "Pakistan" gets "India" and "Afghanistan", not "Brazil".

@@ -18,6 +18,7 @@ from wordfreq import zipf_frequency
 
 from quizapp.bank import normalise_answer
 from quizapp.generation.nlp import TITLE_WORDS
+from quizapp.generation.orgs import organisation_sort
 
 CATEGORY = {
     "PERSON": "who", "ORG": "what", "NORP": "who", "GPE": "where", "LOC": "where", "FAC": "where",
@@ -207,7 +208,7 @@ def collect_entities(doc: Doc) -> list[Entity]:
                                           CATEGORY[span.label_])
         entity.mentions.append((span.start_char, span.end_char))
     _mark_doubtful(doc, list(by_key.values()))
-    _mark_indices(doc.text, list(by_key.values()))
+    _sort_organisations(doc.text, list(by_key.values()))
     for entity in by_key.values():
         entity.aliases = aliases_of(entity.text, entity.label)
         short = {doc.text[a:b] for a, b in entity.mentions} - {entity.text}
@@ -216,19 +217,12 @@ def collect_entities(doc: Doc) -> list[Entity]:
     return list(by_key.values())
 
 
-_INDEX_AFTER = re.compile(r"\s*(?:\d{2,3}\s+)?(?:index|Index|indices|Composite|Industrial Average)\b")
-_INDEX_BEFORE = re.compile(r"(?:index|indices)\s*,?\s*(?:the\s+)?$")
-
-
-def _mark_indices(text: str, entities: list[Entity]) -> None:
-    """Stock indices ("the FTSE 100 index", "the Nasdaq Composite") are a kind of their own:
-    asked with "which index" and given other indices as distractors."""
+def _sort_organisations(text: str, entities: list[Entity]) -> None:
+    """Each organisation's sort as its kind (company, index, government body, …), so that it is
+    asked with "which company" and given distractors of its own sort."""
     for entity in entities:
-        if entity.label != "ORG":
-            continue
-        if any(_INDEX_AFTER.match(text, end) or _INDEX_BEFORE.search(text[max(0, start - 30):start])
-               for start, end in entity.mentions):
-            entity.kind = "index"
+        if entity.label == "ORG":
+            entity.kind = organisation_sort(entity.text, text, entity.mentions)
 
 
 def _bracketed_owner(by_key: dict[str, Entity], doc: Doc, span: Span) -> Entity | None:

@@ -27,8 +27,23 @@ ANAPHORA = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose)\s+(?:two\s+|other
                       r"country|exchange|incident|move|decision|deal|plan|automaker|carmaker|"
                       r"airline|plant|factory|agreement|bank|delay|ban|merger|takeover|crash|"
                       r"accident|proposal|bill|scheme|project|programme|program|rally|loss|"
-                      r"losses|announcement|rejection|vote|ruling|bailout|talks|order)\b"
-                      r"(?!\s+of\b)")  # "both sides of the border" names what it means
+                      r"losses|announcement|rejection|vote|ruling|bailout|talks|order|demands|"
+                      r"demand|plans|deals|cuts|measures|proposals|offer|request|conditions|"
+                      r"terms|report|statement|remarks|comments|claims|allegations|agreement|"
+                      r"contract|package|loan|loans|aid|money|funds|sale|purchase|strike|"
+                      r"protest|changes|problem|problems|situation|crisis|case|attack|plane|"
+                      r"aircraft|jet|car|vehicle|model|group|organisation|organization|union)\b"
+                      r"(?!\s+(?:of|to|for|that|which|who|announced|between)\b|\s+_____|\s+[A-Z])")
+# "both sides of the border", "the plan to cut 30,000 jobs" name what they mean.
+# A possessive pronoun standing for a thing ("their's", "theirs") points outside the sentence;
+# so does a change with nothing changing ("reported a _____ decline.").
+STANDS_FOR = re.compile(r"\b(?:their'?s|theirs|hers|ours)\b", re.IGNORECASE)
+BARE_CHANGE = re.compile(r"\b(?:reported|posted|announced|recorded|saw|suffered|had) an? _____\s+"
+                         r"(?:decline|drop|fall|rise|increase|gain|jump|plunge|slump|decrease|"
+                         r"growth)\b(?!\s+(?:in|of|for|on)\b)")
+# "that record", "that level": a demonstrative before a noun points back into the article.
+DEMONSTRATIVE = re.compile(r"\b(?:that|this)\s+(?:record|level|figure|amount|number|sum|"
+                           r"price|mark|milestone|target|deadline|estimate|forecast)\b")
 
 
 def rejection(question: dict) -> str | None:
@@ -48,7 +63,9 @@ def rejection(question: dict) -> str | None:
             form_norm = normalise_answer(form)
             if len(form_norm) >= 3 and f" {form_norm}" in prompt_norm:
                 return "answer leaks into the prompt"
-    if ANAPHORA.search(prompt) or re.search(r"\b[Ff]ellow\s", prompt):
+    if ANAPHORA.search(prompt) or re.search(r"\b[Ff]ellow\s", prompt) or \
+            STANDS_FOR.search(prompt) or BARE_CHANGE.search(prompt) or \
+            DEMONSTRATIVE.search(prompt):
         return "needs the article to make sense"
     words = len(prompt.split())
     if words > (70 if kind in ("cloze", "truefalse") else 45):

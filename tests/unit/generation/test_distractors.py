@@ -20,12 +20,12 @@ def test_countries_come_from_the_article_then_the_region():
 
 
 def test_aliases_acronyms_and_spellings_are_never_distractors():
-    article = _records("organisation", "General Motors", "GM", "Chrylser", "Ford", "Toyota",
+    article = _records("carmaker", "General Motors", "GM", "Chrylser", "Ford", "Toyota",
                        "Honda")
-    chosen = pick_distractors("Chrysler", [], "organisation", "Which carmaker …?", article, [],
+    chosen = pick_distractors("Chrysler", [], "carmaker", "Which carmaker …?", article, [],
                               random.Random(1))
     assert "Chrylser" not in chosen
-    chosen = pick_distractors("General Motors", ["GM"], "organisation", "Which carmaker …?",
+    chosen = pick_distractors("General Motors", ["GM"], "carmaker", "Which carmaker …?",
                               article, [], random.Random(1))
     assert "GM" not in chosen and len(chosen) == 3
 
@@ -98,8 +98,35 @@ def test_organisations_of_the_same_sort_that_look_like_names():
     assert not looks_like_a_name("Fusion and Taurus")
     assert not looks_like_a_name("Delta IV")
     assert (org_sort("Ford"), org_sort("Louisville Assembly")) == ("name", "assembly")
-    article = _records("organisation", "Louisville Assembly", "New York Stock Exchange",
+    article = _records("carmaker", "Louisville Assembly", "New York Stock Exchange",
                        "Toyota", "Nissan", "Honda", "Maintenance, Repair and Overhaul")
-    chosen = pick_distractors("Ford", [], "organisation", "Which automaker …?", article, [],
+    chosen = pick_distractors("Ford", [], "carmaker", "Which automaker …?", article, [],
                               random.Random(1))
     assert sorted(chosen) == ["Honda", "Nissan", "Toyota"]
+
+
+def test_prompts_that_point_outside_their_sentence_are_rejected():
+    needs = "needs the article to make sense"
+    for prompt in ("In December 2008, which union refused to meet the demands?",
+                   "In January 2006, which company announced the plan on Monday?",
+                   "Shares in the company fell _____.",
+                   "In May 2008, which company had hoped to have their's ready for 2012?",
+                   "February 2009 news: General Motors reported a _____ decline.",
+                   "In October 2007, which index nearly broke that record on Friday?"):
+        assert rejection(_q(prompt=prompt, answer="Zed")) == needs, prompt
+    for prompt in ("In January 2006, which company announced the plan to cut 30,000 jobs?",
+                   "Which group operates on both sides of the border?",
+                   "October 2008 news: The Nasdaq Composite index experienced a _____ drop.",
+                   "February 2009 news: General Motors reported a _____ decline in sales.",
+                   "February 2007 news: The automaker _____ will receive a loan."):
+        assert rejection(_q(prompt=prompt, answer="Zed")) is None, prompt
+
+
+def test_roles_with_a_stray_leading_word_are_no_distractors():
+    records = [{"text": t, "kind": "person", "role": r} for t, r in (
+        ("A B", "thumb Ford Motor Company CEO"), ("C D", "Alabama Governor"),
+        ("E F", "minister of transport for Indonesia"), ("G H", "Kansas senator"),
+        ("I J", "chief economist at Merk Investments"))]
+    chosen = pick_distractors("Indonesian President", [], "role", "What position …?", records,
+                              [], random.Random(1), n=4)
+    assert "thumb Ford Motor Company CEO" not in chosen and len(chosen) == 4

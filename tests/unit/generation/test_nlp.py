@@ -68,7 +68,7 @@ def test_entities_of_the_seed_have_kinds_and_aliases(seed_doc):
     assert sistan.kind == "province"
     assert {"Sistan and Baluchistan", "Sistan and Balochistan province"} <= set(sistan.aliases)
     assert by_text["Pakistan"].kind == "country"
-    assert by_text["Jaish al-Adl"].kind == "organisation"
+    assert by_text["Jaish al-Adl"].kind == "group"  # "Baloch separatist group Jaish al-Adl"
     assert by_text["Hossein Amir-Abdollahian"].role == "Iranian Foreign Minister"
 
 
