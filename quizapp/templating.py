@@ -6,6 +6,7 @@ from datetime import datetime
 
 from markupsafe import Markup, escape
 
+from quizapp.bank.kinds import BLANK
 from quizapp.scheduling.clock import zone
 
 
@@ -17,6 +18,33 @@ def highlight(text: str | None, phrase: str | None) -> Markup:
     pieces = re.split(f"({re.escape(phrase)})", text, flags=re.IGNORECASE)
     return Markup("").join(Markup("<mark>%s</mark>") % piece if i % 2 else escape(piece)
                            for i, piece in enumerate(pieces))
+
+
+def mark_span(text: str, start: int | None, end: int | None, mark_id: str = "source",
+              expected: str | None = None) -> Markup:
+    """The article as HTML-safe text with ``text[start:end]`` inside a ``<mark>``.
+
+    Nothing is marked when the offsets fall outside the text or do not hold ``expected`` (a
+    question moved from a set about another article points into that article).
+    """
+    if start is None or end is None or not 0 <= start < end <= len(text):
+        return escape(text)
+    if expected and text[start:end] != expected:
+        return escape(text)
+    return Markup('{}<mark id="{}">{}</mark>{}').format(
+        text[:start], mark_id, text[start:end], text[end:])
+
+
+def quality_label(score: float | None) -> str:
+    if score is None:
+        return "no score"
+    return "high" if score >= 0.8 else "medium" if score >= 0.5 else "low"
+
+
+def cloze_blanks(prompt: str) -> Markup:
+    """A cloze prompt, escaped, with each blank drawn as a visible gap."""
+    gap = Markup('<span class="blank" aria-label="blank">_____</span>')
+    return gap.join(escape(part) for part in BLANK.split(prompt))
 
 
 def display_answer(answer: str, kind: str) -> str:
@@ -33,3 +61,5 @@ def register(app) -> None:
     app.add_template_filter(highlight)
     app.add_template_filter(display_answer)
     app.add_template_filter(local_time)
+    app.add_template_filter(cloze_blanks)
+    app.add_template_global(quality_label)

@@ -17,20 +17,6 @@ def _navigation(state) -> None:
         ("teacher.new_article", "From an article"), ("teacher.import_file", "Import")])
 
 
-@bp.app_template_global()
-def teacher_quality_label(score):
-    from quizapp.teacher.render import quality_label
-
-    return quality_label(score)
-
-
-@bp.app_template_filter("cloze_blanks")
-def _cloze_blanks(prompt):
-    from quizapp.teacher.render import cloze_blanks
-
-    return cloze_blanks(prompt)
-
-
 @bp.route("/")
 @role_required("teacher")
 def home():

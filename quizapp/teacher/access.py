@@ -13,36 +13,28 @@ def mine(owner_id: int | None) -> bool:
     return current_user.is_admin or (owner_id is not None and owner_id == current_user.id)
 
 
-def owned_class(class_id: int) -> SchoolClass:
-    school_class = db.session.get(SchoolClass, class_id)
-    if school_class is None or not mine(school_class.teacher_id):
+def _owned(model, ident: int, owner_of):
+    row = db.session.get(model, ident)
+    if row is None or not mine(owner_of(row)):
         abort(404)
-    return school_class
+    return row
+
+
+def owned_class(class_id: int) -> SchoolClass:
+    return _owned(SchoolClass, class_id, lambda c: c.teacher_id)
 
 
 def owned_set(set_id: int) -> QuestionSet:
-    qset = db.session.get(QuestionSet, set_id)
-    if qset is None or not mine(qset.owner_id):
-        abort(404)
-    return qset
+    return _owned(QuestionSet, set_id, lambda s: s.owner_id)
 
 
 def owned_question(question_id: int) -> Question:
-    question = db.session.get(Question, question_id)
-    if question is None or not mine(question.question_set.owner_id):
-        abort(404)
-    return question
+    return _owned(Question, question_id, lambda q: q.question_set.owner_id)
 
 
 def owned_article(article_id: int) -> Article:
-    article = db.session.get(Article, article_id)
-    if article is None or not mine(article.owner_id):
-        abort(404)
-    return article
+    return _owned(Article, article_id, lambda a: a.owner_id)
 
 
 def owned_job(job_id: int) -> GenerationJob:
-    job = db.session.get(GenerationJob, job_id)
-    if job is None or not mine(job.owner_id):
-        abort(404)
-    return job
+    return _owned(GenerationJob, job_id, lambda j: j.owner_id)

@@ -11,7 +11,7 @@ from quizapp.services import authoring
 from quizapp.teacher import bp
 from quizapp.teacher.access import owned_question, owned_set
 from quizapp.teacher.forms import ActionForm, BulkForm, RejectForm, ThresholdForm
-from quizapp.teacher.render import highlight
+from quizapp.templating import mark_span
 
 
 def drafts_of(qset):
@@ -75,7 +75,7 @@ def next_draft(question):
 def review_one(question_id):
     question = owned_question(question_id)
     article = question.question_set.article
-    text = highlight(article.text, question.source_start, question.source_end,
+    text = mark_span(article.text, question.source_start, question.source_end,
                      expected=question.source_text) if article else None
     return render_template("teacher/review_one.html", q=question, article=article, text=text,
                            reject=RejectForm(), action=ActionForm(), upcoming=next_draft(question))
