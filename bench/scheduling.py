@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import platform
-import time
+import timeit
 from collections import defaultdict
 from pathlib import Path
 
@@ -22,12 +22,7 @@ DEFAULT_LOG = Path(__file__).resolve().parents[2] / "shared/reviews/review_logs_
 
 
 def best_of(runs: int, work) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
+    return min(timeit.repeat(work, number=1, repeat=runs))
 
 
 def main() -> None:

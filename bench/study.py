@@ -15,6 +15,7 @@ import resource
 import statistics
 import tempfile
 import time
+import timeit
 from datetime import timedelta
 from pathlib import Path
 
@@ -55,12 +56,7 @@ def fill(cards: int, rng: random.Random) -> int:
 
 
 def timed(work, runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        begin = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - begin)
-    return times
+    return timeit.repeat(work, number=1, repeat=runs)
 
 
 def main() -> None:
