@@ -15,7 +15,6 @@ from wordfreq import zipf_frequency
 
 from quizapp.bank import normalise_answer
 from quizapp.generation.clauses import NUMBER_WORDS
-from quizapp.generation.nlp import TITLE_WORDS
 from quizapp.generation.entities import (
     country_of_demonym,
     initials,
@@ -23,6 +22,7 @@ from quizapp.generation.entities import (
     looks_like_a_name,
     regions,
 )
+from quizapp.generation.nlp import TITLE_WORDS
 
 ENOUGH = 3
 # Organisations of a known sort (see ``orgs``); one of no known sort ("organisation") gets no

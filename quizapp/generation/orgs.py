@@ -13,6 +13,7 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 SORTS = ("index", "international", "government", "union", "media", "company", "group")
 # How an article speaks of a company or a group just before its name ("the automaker Ford",
@@ -68,7 +69,7 @@ def sort_by_name(name: str) -> str | None:
         if last in words[sort]:
             return sort
     if last in words["government"] or first in words["government"] or \
-            any(f"{a} {b}" in words["government"] for a, b in zip(parts, parts[1:])):
+            any(f"{a} {b}" in words["government"] for a, b in pairwise(parts)):
         return "government"  # "US Treasury Department", "Department of Labor", "House of Lords"
     if any(p in words["company"] for p in parts):
         return "company"

@@ -22,7 +22,9 @@ RULE_PRIOR = {"role": 0.95, "role-reverse": 0.9, "gloss": 0.95, "gloss-reverse":
               "clause-subject": 0.8, "clause-dobj": 0.7, "clause-prep": 0.65, "cloze": 0.7}
 # Definite noun phrases that point back into the article ("the two countries", "the company's
 # move"): a question that holds one cannot be understood without the article.
-ANAPHORA = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose)\s+(?:two\s+|other\s+)?(?:countries|"
+ANAPHORA = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose)\s+(?:(?:two|other|new|first|"
+                      r"latest|proposed|planned|final|same|whole|entire|additional|sales|"
+                      r"government|financial|preliminary)\s+)?(?:countries|"
                       r"nations|sides|region|area|company|company's|firm|firm's|man|woman|city|"
                       r"country|exchange|incident|move|decision|deal|plan|automaker|carmaker|"
                       r"airline|plant|factory|agreement|bank|delay|ban|merger|takeover|crash|"
@@ -32,8 +34,10 @@ ANAPHORA = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose)\s+(?:two\s+|other
                       r"terms|report|statement|remarks|comments|claims|allegations|agreement|"
                       r"contract|package|loan|loans|aid|money|funds|sale|purchase|strike|"
                       r"protest|changes|problem|problems|situation|crisis|case|attack|plane|"
-                      r"aircraft|jet|car|vehicle|model|group|organisation|organization|union)\b"
-                      r"(?!\s+(?:of|to|for|that|which|who|announced|between)\b|\s+_____|\s+[A-Z])")
+                      r"aircraft|jet|car|vehicle|model|group|organisation|organization|union|"
+                      r"delays|gains|figures|exception|results)\b"
+                      r"(?!\s+(?:of|to|for|that|which|who|announced|between)\b"
+                      r"|\s+(?:the\s+)?(?:_____|[A-Z]))")
 # "both sides of the border", "the plan to cut 30,000 jobs" name what they mean.
 # A possessive pronoun standing for a thing ("their's", "theirs") points outside the sentence;
 # so does a change with nothing changing ("reported a _____ decline.").
@@ -44,6 +48,9 @@ BARE_CHANGE = re.compile(r"\b(?:reported|posted|announced|recorded|saw|suffered|
 # "that record", "that level": a demonstrative before a noun points back into the article.
 DEMONSTRATIVE = re.compile(r"\b(?:that|this)\s+(?:record|level|figure|amount|number|sum|"
                            r"price|mark|milestone|target|deadline|estimate|forecast)\b")
+
+# An ordinal whose noun was left out ("rolled out the first that is to be delivered").
+HEADLESS = re.compile(r"\bthe (?:first|second|third|last|next) (?:that|which|who|is|was|to)\b")
 
 
 def rejection(question: dict) -> str | None:
@@ -67,6 +74,8 @@ def rejection(question: dict) -> str | None:
             STANDS_FOR.search(prompt) or BARE_CHANGE.search(prompt) or \
             DEMONSTRATIVE.search(prompt):
         return "needs the article to make sense"
+    if HEADLESS.search(prompt):
+        return "malformed"
     words = len(prompt.split())
     if words > (70 if kind in ("cloze", "truefalse") else 45):
         return "prompt too long"

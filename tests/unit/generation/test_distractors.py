@@ -112,7 +112,8 @@ def test_prompts_that_point_outside_their_sentence_are_rejected():
                    "Shares in the company fell _____.",
                    "In May 2008, which company had hoped to have their's ready for 2012?",
                    "February 2009 news: General Motors reported a _____ decline.",
-                   "In October 2007, which index nearly broke that record on Friday?"):
+                   "In October 2007, which index nearly broke that record on Friday?",
+                   "In March 2010, which company was the sole exception to the sales gains?"):
         assert rejection(_q(prompt=prompt, answer="Zed")) == needs, prompt
     for prompt in ("In January 2006, which company announced the plan to cut 30,000 jobs?",
                    "Which group operates on both sides of the border?",
@@ -130,3 +131,20 @@ def test_roles_with_a_stray_leading_word_are_no_distractors():
     chosen = pick_distractors("Indonesian President", [], "role", "What position …?", records,
                               [], random.Random(1), n=4)
     assert "thumb Ford Motor Company CEO" not in chosen and len(chosen) == 4
+
+
+def test_an_ordinal_without_its_noun_is_malformed():
+    assert rejection(_q(prompt="In August 2011, which company has rolled out the first that is "
+                               "to be delivered to a customer?", answer="Boeing")) == "malformed"
+    assert rejection(_q(prompt="Which company rolled out the first 787 that is to be delivered?",
+                        answer="Boeing")) is None
+
+
+def test_a_definite_phrase_that_names_its_referent_is_kept():
+    needs = "needs the article to make sense"
+    assert rejection(_q(prompt="Some of the new aircraft will replace _____.", answer="Zed",
+                        kind="cloze")) == needs
+    for prompt in ("Emails of Air Force officials were entered into the public record by _____.",
+                   "The activist organization the _____ has called it favoritism.",
+                   "The Fed saw the federal funds rate hover around _____."):
+        assert rejection(_q(prompt=prompt, answer="Zed", kind="cloze")) is None, prompt
