@@ -1,13 +1,16 @@
 """Generating a set from an article outside the request, with progress a page can poll.
 
 The view saves the article and a queued ``GenerationJob`` and commits; ``launch`` then runs the
-job in a background thread with its own app context and session, so the request returns at
-once. The job moves through stages (reading, loading the language model, writing questions,
-saving them) and ends "done" with a set of draft questions waiting for review, or "failed" with
-a message. spaCy is imported by the generator on first use, never when the web app starts.
+job in a child process, watched by a thread, so the request returns at once. The job moves
+through stages (reading, loading the language model, writing questions, saving them) and ends
+"done" with a set of draft questions waiting for review, or "failed" with a message.
+
+The language model (about 150 MB) is loaded only in that child, which exits when the job is
+done: web workers never hold it, however many of them there are.
 """
 from __future__ import annotations
 
+import multiprocessing
 import random
 import threading
 from datetime import timedelta
@@ -24,8 +27,8 @@ from quizapp.services import authoring, banks
 from quizapp.services.classes import lock_owner
 
 RUNNING = ("queued", "running")
-# One article at a time per process: the language model is loaded once, not by two threads
-# at the same moment, and a class generating together does not starve the web workers.
+# One article at a time per web worker (and per process running jobs): a class generating
+# together queues up instead of loading the language model many times over at once.
 _ONE_AT_A_TIME = threading.Lock()
 # A job that has not finished after this long was cut off (the server stopped); say so.
 STALE_AFTER = timedelta(minutes=15)
@@ -150,20 +153,62 @@ def _set_for(session: Session, job: GenerationJob, article: Article) -> Question
     return qset
 
 
+# What a child process needs to build the same app; everything else comes from the environment.
+CHILD_CONFIG = ("SQLALCHEMY_DATABASE_URI", "SQLALCHEMY_ENGINE_OPTIONS", "SECRET_KEY",
+                "QUESTIONS_DIR", "SEEDS_DIR", "TESTING")
+_SPAWN = multiprocessing.get_context("spawn")  # no fork of a threaded web worker
+
+
+def run_in_child(config: dict, job_id: int) -> None:
+    """The child process: an app of its own, the job, and exit (taking the model with it)."""
+    from quizapp import create_app
+    from quizapp.extensions import db
+
+    app = create_app(config)
+    with app.app_context():
+        try:
+            run_job(db.session, job_id, questions_dir=app.config.get("QUESTIONS_DIR"))
+        finally:
+            db.session.remove()
+            db.engine.dispose()
+
+
+def _set_status(app: Flask, job_id: int, message: str, *, failed: bool = False) -> None:
+    from quizapp.extensions import db
+
+    with app.app_context():
+        try:
+            job = db.session.get(GenerationJob, job_id)
+            if job is not None and job.status in RUNNING:
+                job.message = message
+                if failed:
+                    job.status, job.finished_at = "failed", utcnow()
+                db.session.commit()
+        finally:
+            db.session.remove()
+
+
 def launch(app: Flask, job_id: int) -> threading.Thread:
-    """Run the job in a background thread; kept in ``app.extensions`` so tests can wait."""
-    def work():
-        from quizapp.extensions import db
+    """Run the job in a child process; the watching thread is kept in ``app.extensions``."""
+    config = {key: app.config[key] for key in CHILD_CONFIG if key in app.config}
 
-        with app.app_context():
-            try:
-                run_job(db.session, job_id, questions_dir=app.config.get("QUESTIONS_DIR"))
-            except Exception:
-                app.logger.exception("generation job %s failed", job_id)
-            finally:
-                db.session.remove()
+    def watch():
+        if not _ONE_AT_A_TIME.acquire(blocking=False):
+            _set_status(app, job_id, "Waiting for another article to finish")
+            _ONE_AT_A_TIME.acquire()
+        try:
+            child = _SPAWN.Process(target=run_in_child, args=(config, job_id),
+                                   name=f"quizapp-generation-{job_id}", daemon=True)
+            child.start()
+            child.join()
+        finally:
+            _ONE_AT_A_TIME.release()
+        if child.exitcode != 0:
+            app.logger.error("generation job %s: child exited with %s", job_id, child.exitcode)
+            _set_status(app, job_id, "The questions could not be generated: an error in "
+                        "quizapp (it is logged).", failed=True)
 
-    thread = threading.Thread(target=work, name=f"generation-job-{job_id}", daemon=True)
+    thread = threading.Thread(target=watch, name=f"generation-job-{job_id}", daemon=True)
     app.extensions.setdefault("generation_threads", {})[job_id] = thread
     thread.start()
     return thread
