@@ -12,6 +12,7 @@ from flask.cli import AppGroup
 
 from quizapp.bank import BankError, load_bank
 from quizapp.clock import utcnow
+from quizapp.cli.database import needs_database
 from quizapp.extensions import db
 from quizapp.formats import FORMATS, FormatError, detect_format, import_questions
 from quizapp.generation.command import generate_command
@@ -38,6 +39,7 @@ def _import_one(path: Path, owner_user, status: str) -> str:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--owner", metavar="EMAIL", help="The teacher who owns the imported sets.")
 @click.option("--draft", is_flag=True, help="New questions wait for review instead of approved.")
+@needs_database
 def import_command(files, owner, draft):
     """Import question files: bank JSON, GIFT, Moodle XML or CSV (idempotent by stable id)."""
     owner_user = accounts.find_user(db.session, owner) if owner else None
@@ -67,6 +69,7 @@ def import_command(files, owner, draft):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               required=True, help="The file to write ('-' for standard output).")
 @click.option("--drafts", is_flag=True, help="Export the drafts as well as approved questions.")
+@needs_database
 def export_command(set_ident, fmt, output, drafts):
     """Export a set (by id or slug) as bank JSON, GIFT, Moodle XML, an Anki package or CSV."""
     qset = authoring.find_set(db.session, set_ident)

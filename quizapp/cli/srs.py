@@ -7,6 +7,7 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from quizapp.cli.database import needs_database
 from quizapp.extensions import db
 from quizapp.models import Review, User
 from quizapp.scheduling import NotEnoughReviews
@@ -29,6 +30,7 @@ def chosen_users(email: str | None) -> list[User]:
 
 @srs_cli.command("rebuild")
 @click.option("--user", "email", metavar="EMAIL", help="Only this student (default: everyone).")
+@needs_database
 def rebuild_command(email):
     """Recompute every card's state by replaying the review log."""
     total = 0
@@ -40,6 +42,7 @@ def rebuild_command(email):
 
 @srs_cli.command("fit")
 @click.option("--user", "email", metavar="EMAIL", help="Only this student (default: everyone).")
+@needs_database
 def fit_command(email):
     """Fit each student's own memory parameters and reschedule their cards."""
     for user in chosen_users(email):
@@ -58,6 +61,7 @@ def fit_command(email):
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Where to write the CSV (default: standard output).")
 @click.option("--user", "email", metavar="EMAIL", help="Only this student (default: everyone).")
+@needs_database
 def export_command(output, email):
     """Write the review log as CSV (user_id,question_id,rating,reviewed_at,duration_ms);
     ``srs evaluate`` reads it back."""

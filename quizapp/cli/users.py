@@ -7,6 +7,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from quizapp.cli.database import needs_database
 from quizapp.extensions import db
 from quizapp.services import accounts, demo
 
@@ -19,6 +20,7 @@ user_cli = AppGroup("user", help="Manage accounts.")
 @click.option("--name", help="Display name (default: the part of the email before @).")
 @click.option("--password-file", type=click.File("r"),
               help="Read the password from this file's first line ('-' for standard input).")
+@needs_database
 def add_user(email, role, name, password_file):
     """Create an account; the password comes from a prompt or --password-file."""
     if password_file:
@@ -34,6 +36,7 @@ def add_user(email, role, name, password_file):
 
 
 @click.command("demo")
+@needs_database
 def demo_command():
     """Create (once) the demo teacher, class and students, and assign the imported sets."""
     logins_file = Path(current_app.instance_path) / "demo_logins.txt"

@@ -55,3 +55,10 @@ def test_demo_is_idempotent_and_prints_logins(app, runner):
     assert db.session.scalar(select(func.count()).select_from(User)) == 3
     assert db.session.scalar(select(func.count()).select_from(Enrolment)) == 2
     assert db.session.scalar(select(func.count()).select_from(Assignment)) == 1
+
+
+def test_commands_on_an_unmigrated_database_say_what_to_do(make_app, tmp_path):
+    empty = make_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    result = empty.test_cli_runner().invoke(args=["bank", "import", str(TINY)])
+    assert result.exit_code != 0
+    assert "is empty. Run `flask --app quizapp db upgrade` first" in result.output
