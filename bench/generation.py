@@ -13,6 +13,7 @@ import argparse
 import importlib
 import platform
 import time
+import timeit
 from pathlib import Path
 
 from quizapp.generation import generate_bank
@@ -23,12 +24,7 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus"
 
 
 def best_of(runs: int, work) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
+    return min(timeit.repeat(work, number=1, repeat=runs))
 
 
 def main() -> None:
