@@ -35,6 +35,7 @@ def generate_bank(article: Article, *, corpus_entities=(), rng: random.Random | 
     """
     from quizapp.generation.entities import collect_entities
     from quizapp.generation.facts import find_facts
+    from quizapp.generation.grounding import about_markets
     from quizapp.generation.nlp import analyse
     from quizapp.generation.questions import Context, build_questions
 
@@ -48,7 +49,7 @@ def generate_bank(article: Article, *, corpus_entities=(), rng: random.Random | 
     records = [e.record() for e in entities]
     ctx = Context(text=article.text, sha256=article.sha256, sentences=_sentences(doc),
                   published=article.published, article_records=records,
-                  corpus_records=corpus, rng=rng)
+                  corpus_records=corpus, rng=rng, doc=doc, markets=about_markets(doc))
     facts = find_facts(doc, entities, dated=article.published is not None)
     questions, rejected = build_questions(facts, ctx)
     return {

@@ -199,7 +199,7 @@ def _subject_fact(verb, subj, kept, index, sentence_no) -> list[Fact]:
     prompt = f"{wh} {render(rest)}?"
     return [Fact(entity.category, entity.text, sentence_no, prompt,
                  (mention.start_char, mention.end_char), list(entity.aliases) + extra,
-                 entity.kind, "clause-subject")]
+                 entity.kind, "clause-subject", shown=(subj.i, *(t.i for t in rest)))]
 
 
 def _finite(verb: Token) -> bool:
@@ -236,7 +236,7 @@ def _object_facts(verb, subj, kept, index, sentence_no) -> list[Fact]:
             continue  # "where will jobs be cut, … in Canada …": two places, one answer
         facts.append(Fact(entity.category, entity.text, sentence_no, f"{wh} {body}?",
                           (mention.start_char, mention.end_char), list(entity.aliases),
-                          entity.kind, f"clause-{child.dep_}"))
+                          entity.kind, f"clause-{child.dep_}", shown=tuple(t.i for t in rest)))
     return facts
 
 

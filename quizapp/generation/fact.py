@@ -10,7 +10,9 @@ class Fact:
 
     ``prompt`` is a wh-question (None when the fact only makes a cloze); ``span`` is where the
     answer stands in the article text (None when the answer is not a literal span, as for a
-    role asked the other way round). ``timely`` facts get the article's date as context.
+    role asked the other way round). ``shown`` are the indices of the document's tokens that
+    the question shows (None for templates, whose words are the generator's own). ``timely``
+    facts get the article's date as context.
     """
 
     category: str
@@ -24,3 +26,4 @@ class Fact:
     timely: bool = True
     frame: tuple[int, int] | None = None  # the words a cloze shows, when not the whole sentence
     attributive: bool = False  # the answer modifies a noun ("U.S. companies"), as a cloze shows
+    shown: tuple[int, ...] | None = None  # the tokens the question shows, for grounding checks

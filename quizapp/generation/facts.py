@@ -267,7 +267,8 @@ def _cloze_facts(sent: Span, index, number: int) -> list[Fact]:
         facts.append(Fact(entity.category, span.text, number, None,
                           (span.start_char, span.end_char), accepted, entity.kind, "cloze",
                           frame=None if frame is sent else (frame.start_char, frame.end_char),
-                          attributive=span.root.dep_ in ("compound", "amod", "nmod")))
+                          attributive=span.root.dep_ in ("compound", "amod", "nmod"),
+                          shown=tuple(range(frame.start, frame.end))))
         if len(facts) == CLOZES_PER_SENTENCE:
             break
     return facts

@@ -48,6 +48,11 @@ def _data() -> dict:
     return json.loads(text.read_text("utf-8"))
 
 
+def sort_words() -> frozenset[str]:
+    """Words that name an organisation's sort, not the organisation ("Airlines", "Motor")."""
+    return frozenset(w for words in _data()["words"].values() for w in words if " " not in w)
+
+
 def _words(name: str) -> list[str]:
     return [w.lower().strip(".,()") for w in re.split(r"[\s-]+", name) if w.strip(".,()")]
 

@@ -12,9 +12,12 @@ from rapidfuzz import fuzz
 from wordfreq import zipf_frequency
 
 from quizapp.bank import normalise_answer
+from quizapp.generation.orgs import sort_words
 
 NEAR_DUPLICATE = 92
 TRIVIAL_ZIPF = 5.5  # words at least this common ("the", "people", "said") are trivial blanks
+STOP_WORDS = {"the", "of", "and", "for", "de", "la", "le", "du", "von", "van", "der", "a", "an",
+              "in", "on", "at", "to", "&"}
 PRONOUNS = {"he", "she", "it", "they", "we", "you", "i", "him", "her", "them", "us", "me", "his",
             "its", "their", "our", "this", "that", "these", "those", "who", "which"}
 RULE_PRIOR = {"role": 0.95, "role-reverse": 0.9, "gloss": 0.95, "gloss-reverse": 0.95,
@@ -53,6 +56,29 @@ DEMONSTRATIVE = re.compile(r"\b(?:that|this)\s+(?:record|level|figure|amount|num
 HEADLESS = re.compile(r"\bthe (?:first|second|third|last|next) (?:that|which|who|is|was|to)\b")
 
 
+# The date a question opens with is the generator's, not the article's words about the answer.
+DATE_LEAD = re.compile(r"^(?:In )?(?:January|February|March|April|May|June|July|August|"
+                       r"September|October|November|December) \d{4}(?: news:|,)\s*")
+NAME_CATEGORIES = {"who", "what", "where", "operation"}
+COMMON_WORD = 5.0  # words at least this common ("United", "Company", "General") give little away
+
+
+def name_leak(question: dict) -> str | None:
+    """A word of the answer's name that the prompt still shows: "… to relieve Ford" when the
+    blank is "Ford Motor Company". Stop words and everyday words do not count."""
+    if question["category"] not in NAME_CATEGORIES:
+        return None
+    prompt = DATE_LEAD.sub("", question["prompt"])
+    for word in re.findall(r"[\w&.'’-]+", question["answer"]):
+        word = word.strip(".'’-")
+        if len(word) < 2 or word.lower() in STOP_WORDS or word.lower() in sort_words() or \
+                (word.isalpha() and zipf_frequency(word.lower(), "en") >= COMMON_WORD):
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", prompt):
+            return word
+    return None
+
+
 def rejection(question: dict) -> str | None:
     """Why a candidate question must not be asked, or None."""
     answer, prompt, kind = question["answer"], question["prompt"], question["kind"]
@@ -70,7 +96,9 @@ def rejection(question: dict) -> str | None:
             form_norm = normalise_answer(form)
             if len(form_norm) >= 3 and f" {form_norm}" in prompt_norm:
                 return "answer leaks into the prompt"
-    if ANAPHORA.search(prompt) or re.search(r"\b[Ff]ellow\s", prompt) or \
+        if name_leak(question):
+            return "answer leaks into the prompt"
+    if question.get("_unsaid") or ANAPHORA.search(prompt) or re.search(r"\b[Ff]ellow\s", prompt) or \
             STANDS_FOR.search(prompt) or BARE_CHANGE.search(prompt) or \
             DEMONSTRATIVE.search(prompt):
         return "needs the article to make sense"

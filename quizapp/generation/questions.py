@@ -12,10 +12,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from spacy.tokens import Doc
+
 from quizapp.bank import fact_id, question_id
 from quizapp.generation.distractors import pick_distractors
 from quizapp.generation.entities import takes_the
 from quizapp.generation.fact import Fact
+from quizapp.generation.grounding import unsaid
 from quizapp.generation.quality import duplicate_of, rejection, score
 
 BLANK = "_____"
@@ -39,6 +42,8 @@ class Context:
     article_records: list[dict]
     corpus_records: list[dict]
     rng: random.Random
+    doc: Doc | None = None   # the analysed article, for checks on the tokens a question shows
+    markets: bool = False    # the article is about stock markets
 
     @property
     def when(self) -> str | None:
@@ -62,6 +67,7 @@ def build_questions(facts: list[Fact], ctx: Context) -> tuple[list[dict], list[d
             kept.append(question)
     for question in kept:
         question.pop("_about", None)
+        question.pop("_unsaid", None)
     kept.sort(key=lambda q: (q["source"]["sentence"], q["source"]["start"], q["kind"], q["id"]))
     return kept, rejected
 
@@ -153,4 +159,17 @@ def _question(fact: Fact, ctx: Context, kind: str, prompt: str, answer: str) -> 
         "origin": "generated", "_about": about,
     }
     question["quality"] = score(question, fact.rule, sentence)
+    question["_unsaid"] = _unsaid(fact, ctx, kind, start, end)
     return question
+
+
+def _unsaid(fact: Fact, ctx: Context, kind: str, start: int, end: int) -> str | None:
+    """What the words shown leave unsaid (a true/false statement shows its whole sentence)."""
+    if ctx.doc is None:
+        return None
+    if kind == "truefalse":
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        return unsaid(span, markets=ctx.markets) if span is not None else None
+    if fact.shown is None:
+        return None  # a template: its words are the generator's own
+    return unsaid((ctx.doc[i] for i in fact.shown), markets=ctx.markets)

@@ -1,0 +1,141 @@
+"""Whether the words a question shows say what they are about, read from the parse.
+
+A sentence can be plain English and still lean on its article without a pronoun: "The United
+States government would hold a 60% stake" (a stake in what?), "Fiat can assume the majority of
+the ownership" (of what?), "Special services will continue from October 28" (which services?),
+"Australia dropped by 8.4%" (in a story about stock markets, Australia stands for its market).
+These checks look at the tokens a question shows — the clause of a wh-question, the frame of a
+cloze, the sentence of a true/false statement — and name what is left unsaid, or return None.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+# Nouns that are about something else: a stake or an ownership is always in or of something, so
+# even "a 60% stake" needs its complement.
+NEEDS_COMPLEMENT = {"stake", "ownership"}
+# Nouns whose definite or bare use ("the flight", "sales rose") points at a thing the article
+# named before; "a flight" or "three new orders" does not.
+RELATIONAL = {"flight", "deal", "offer", "plan", "service", "sale", "price", "decline", "share",
+              "production", "job", "output", "profit", "loss", "revenue", "earnings", "merger",
+              "takeover", "bid", "order", "contract", "delivery", "launch", "cut", "layoff",
+              "value", "debt", "bailout", "loan", "package", "agreement", "majority", "holding",
+              "acquisition", "purchase", "investment", "rescue", "restructuring", "plant",
+              "factory", "fleet", "route", "workforce", "subsidiary", "unit", "division"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+# Words that name a whole (an owner) when they modify a relational noun.
+NAMED = {"ORG", "GPE", "NORP", "PERSON", "PRODUCT", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"}
+ANCHOR_PREPS = {"of", "in", "for", "on", "at", "from", "to", "with", "between", "by", "into",
+                "over", "across"}
+# "rose", "fell by 8.4%": a market's moves. Said of a country or a city in a story about stock
+# markets, the place stands for its market, which the question then leaves out.
+MARKET_MOVES = {"rise", "fall", "drop", "gain", "close", "climb", "slide", "plunge", "tumble",
+                "surge", "jump", "decline", "sink", "rally", "soar", "slump", "finish", "open",
+                "dip", "slip", "rebound", "recover", "lose", "shed", "add", "end", "crash",
+                "plummet", "advance", "retreat", "edge", "trade", "fluctuate"}
+CHANGE_NOUNS = {"fall", "drop", "rise", "gain", "loss", "decline", "plunge", "slump", "jump",
+                "increase", "decrease", "surge", "crash", "rally", "slide", "tumble", "low",
+                "high"}
+MARKET_WORDS = {"index", "indices", "indexes", "stock", "stocks", "share", "shares", "market",
+                "markets", "bourse", "exchange", "trading", "trader", "traders", "investor",
+                "investors", "point", "points"}
+QUANTITIES = {"PERCENT", "CARDINAL", "MONEY", "QUANTITY"}
+MARKET_ARTICLE = 6  # market words an article has at least when it is about stock markets
+
+
+def about_markets(doc: Doc) -> bool:
+    """Whether an article is about stock markets (its words say index, shares, points …)."""
+    return sum(1 for t in doc if t.lower_ in MARKET_WORDS) >= MARKET_ARTICLE
+
+
+def unsaid(tokens: Iterable[Token], *, markets: bool) -> str | None:
+    """What the shown ``tokens`` leave unsaid ("a stake of what", "a country for its market"),
+    or None when they say what they are about."""
+    tokens = list(tokens)
+    for tok in tokens:
+        if _unanchored(tok):
+            return f"“{tok.text}” without saying whose"
+        if markets and _place_for_market(tok):
+            return f"“{tok.text}” standing for its market"
+    return None
+
+
+ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "oprd", "appos", "conj", "ROOT"}
+
+
+def _unanchored(tok: Token) -> bool:
+    """A relational noun that no possessive, name, complement or doer says whose."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or tok.dep_ not in ARGUMENTS or \
+            lemma not in NEEDS_COMPLEMENT | RELATIONAL:
+        return False
+    if any(_anchors(child) for child in tok.children):
+        return False
+    if lemma in NEEDS_COMPLEMENT:  # "a stake", "acquired a stake … in GMAC"
+        return not any(c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i > tok.i
+                       for c in tok.head.children)
+    dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    if dets and not any(d in DEFINITE for d in dets):
+        return False  # "a flight", "some deals": nothing the article named before
+    # "dropped in value", "per share", "create 273 jobs", "oil prices rose": no particular one
+    # — unless a passive leaves out who acts ("9,000 production jobs will be cut").
+    general = any(c.dep_ in ("nummod", "compound") for c in tok.children)
+    if not dets and (tok.dep_ == "pobj" or general and tok.dep_ != "nsubjpass"):
+        return False
+    return not _doer(tok)
+
+
+def _anchors(child: Token) -> bool:
+    """Whether a dependent says whose or which: "GM's", "Airbus", "of the 777", "to cut jobs"."""
+    if child.dep_ == "poss":
+        return True
+    if child.dep_ in ("compound", "nmod", "amod", "appos"):
+        return any(_named(t) for t in child.subtree)
+    if child.dep_ == "prep":
+        return child.lower_ in ANCHOR_PREPS and any(c.dep_ == "pobj" for c in child.children)
+    if child.dep_ == "acl":  # "the plan to cut 30,000 jobs" names its content
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    if child.dep_ == "relcl":  # "the deal GM signed"
+        return any(c.dep_ in ("nsubj", "agent") and any(_named(t) for t in c.subtree)
+                   for c in child.children)
+    return False
+
+
+def _named(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in NAMED
+
+
+def _doer(tok: Token) -> bool:
+    """A clause around the noun that says who acts: "GM will cut 30,000 jobs", "Ford said
+    that total sales improved" — "Special services will continue" has none."""
+    inside = {t.i for t in tok.subtree}
+    head = tok.head
+    for _ in range(8):
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent", "csubj") and child.i not in inside:
+                if tok.dep_ == "dobj" or any(_named(t) for t in child.subtree):
+                    return True  # an object belongs to its doer; a subject to a named one
+        if head.dep_ == "ROOT" or head.head is head:
+            return False
+        inside |= {t.i for t in head.subtree}
+        head = head.head
+    return False
+
+
+def _place_for_market(tok: Token) -> bool:
+    """A country or city as the subject of a market's move: "Australia dropped by 8.4%"."""
+    if tok.ent_type_ != "GPE" or tok.dep_ not in ("nsubj", "conj"):
+        return False
+    subject = tok
+    while subject.dep_ == "conj":
+        subject = subject.head
+    if subject.dep_ != "nsubj" or subject.ent_type_ != "GPE":
+        return False
+    verb = subject.head
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() in MARKET_MOVES:
+        # "Australia fell 2%", not "China opened its markets"
+        return all(c.ent_type_ in QUANTITIES or c.lemma_.lower() == "point" for c in objects)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in CHANGE_NOUNS for c in verb.children)

@@ -1,0 +1,106 @@
+"""Questions say what they are about: relational nouns with no owner, a country standing for its
+market, a word of the answer's name left in the prompt (the language model is loaded)."""
+from datetime import date
+
+import pytest
+
+from quizapp.generation import Article, generate_bank
+from quizapp.generation.grounding import about_markets, unsaid
+from quizapp.generation.nlp import analyse
+from quizapp.generation.quality import name_leak, rejection
+
+pytestmark = pytest.mark.slow
+
+
+def _unsaid(sentence: str, markets: bool = False) -> str | None:
+    return unsaid(analyse(sentence), markets=markets)
+
+
+@pytest.mark.parametrize("sentence, noun", [
+    ("The United States government would hold a 60% stake.", "stake"),
+    ("Fiat can assume the majority of the ownership upon repayment of American loans.",
+     "ownership"),
+    ("Special services will continue from October 28.", "services"),
+    ("The first flight will take off for a charity flight from Singapore and land in Sydney.",
+     "flight"),
+    ("About 9,000 production jobs will be cut in the U.S. and 2,000 in Canada.", "jobs"),
+    ("The deal was approved by shareholders on Monday.", "deal"),
+])
+def test_a_relational_noun_without_an_owner_needs_the_article(sentence, noun):
+    assert _unsaid(sentence) == f"“{noun}” without saying whose"
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2009, Fiat bought a twenty percent stake in Chrysler.",           # stake in what: said
+    "The first flight of the 777 was in 1994.",                           # of what: said
+    "Airbus' first flight is scheduled for early March.",                 # whose: possessive
+    "GM will cut 30,000 jobs and close five factories.",                  # the doer owns them
+    "Ford said that total sales improved to 142,285 units.",              # a named speaker
+    "Oil prices also dropped to lows not reached since February.",        # prices in general
+    "The FTSE 100 rose in value by 8.04%, which is 392.50 points.",       # "in value": no one's
+    "Boeing announced a deal with Air Berlin on Saturday.",               # indefinite
+    "The plan to cut 30,000 jobs was announced by Ford in January.",      # the plan's content
+])
+def test_relational_nouns_that_say_whose_are_kept(sentence):
+    assert _unsaid(sentence) is None
+
+
+def test_a_country_stands_for_its_market_only_in_a_story_about_markets():
+    sentence = "Australia dropped by 8.4% and South Korea saw a 9% fall."
+    assert _unsaid(sentence, markets=True) == "“Australia” standing for its market"
+    assert _unsaid("South Korea saw a 9% fall on Friday.", markets=True) == \
+        "“Korea” standing for its market"
+    assert _unsaid(sentence, markets=False) is None
+    # The market is named: "Britain's FTSE 100", "stocks in Japan".
+    assert _unsaid("Britain's FTSE 100 fell 2% on Friday.", markets=True) is None
+    assert _unsaid("Stocks in Japan fell 2% on Friday.", markets=True) is None
+    # A country's own deeds are not its market's.
+    assert _unsaid("China opened its markets to foreign banks.", markets=True) is None
+
+
+def test_an_article_about_markets_is_told_from_its_words():
+    assert about_markets(analyse(
+        "The Dow Jones index fell 300 points. The Nasdaq index lost 2%. Shares of GM fell, and "
+        "investors sold stocks across the market."))
+    assert not about_markets(analyse("Boeing delivered its first 787 to All Nippon Airways."))
+
+
+def _question(answer, prompt, category="what", kind="cloze"):
+    return {"answer": answer, "prompt": prompt, "category": category, "kind": kind,
+            "accepted": []}
+
+
+def test_a_word_of_the_answers_name_in_the_prompt_is_a_leak():
+    leaky = _question("Ford Motor Company", "January 2006 news: The _____ will cut 30,000 jobs "
+                      "as part of a plan to relieve Ford after a loss.")
+    assert name_leak(leaky) == "Ford"
+    assert rejection(leaky) == "answer leaks into the prompt"
+    assert name_leak(_question("McDonnell Douglas", "The plant was the home of Douglas Aircraft "
+                               "and _____.")) == "Douglas"
+    assert name_leak(_question("Rick Wagoner", "In 2009, who did Wagoner replace?", "who",
+                               "short")) == "Wagoner"
+
+
+def test_words_naming_a_sort_stop_words_and_the_date_are_no_leak():
+    # "Airlines" names the sort of another company, not the answer.
+    assert name_leak(_question("Pakistan International Airlines", "Bans were lifted on flag "
+                               "carrier _____ and Surinam carrier Blue Wing Airlines.")) is None
+    assert name_leak(_question("Bank of America", "_____ gained $704 million in a year of "
+                               "losses for the bank.")) is None
+    # Numbers and dates are not names: "October 2007 news:" is the generator's own lead.
+    assert name_leak(_question("October 28", "October 2007 news: Regular service on the "
+                               "Singapore-Sydney route begins on _____.", "when")) is None
+    assert name_leak(_question("New Zealand", "In March 2008, which country did Airbus New "
+                               "Guinea sell planes to?", "where", "short")) is None
+
+
+def test_such_questions_are_rejected_with_their_reason():
+    text = ("The United States government would hold a 60% stake. Special services will "
+            "continue from October 28. General Motors will cut 30,000 jobs in Canada.")
+    bank = generate_bank(Article(title="GM", text=text, published=date(2009, 6, 1)))
+    shown = " ".join(q["prompt"] for q in bank["questions"])
+    assert "60% stake" not in shown and "Special services" not in shown
+    assert "30,000 jobs" in shown  # whose jobs: General Motors'
+    reasons = {r["prompt"]: r["reason"] for r in bank["rejected"]}
+    assert reasons["June 2009 news: Special services will continue from _____."] == \
+        "needs the article to make sense"
