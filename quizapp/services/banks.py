@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from quizapp.models import Article, Question, QuestionSet, Review, User
+from quizapp.models import Article, Question, QuestionSet, QuizAnswer, Review, User
 
 QUESTION_FIELDS = ("fact", "kind", "category", "prompt", "answer", "explanation")
 
@@ -60,7 +60,10 @@ def question_values(q: dict) -> dict:
 
 
 def has_reviews(session: Session, question_id: int) -> bool:
-    return bool(session.scalar(select(exists().where(Review.question_id == question_id))))
+    """Somebody has answered it, in study or in a quiz: its history must be kept."""
+    return bool(session.scalar(select(
+        exists().where(Review.question_id == question_id)
+        | exists().where(QuizAnswer.question_id == question_id))))
 
 
 def import_bank(session: Session, bank: dict, *, owner: User | None = None,

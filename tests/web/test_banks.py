@@ -72,3 +72,27 @@ def test_a_fixed_typo_updates_the_same_question(app):
     db.session.commit()
     after = db.session.scalar(select(Question).where(Question.uid == "q-tiny-who-short"))
     assert report.updated == 1 and after.id == before and "Jan." in after.prompt
+
+
+def test_a_question_answered_in_a_quiz_is_retired_not_deleted(app, make_user, make_class):
+    from quizapp.models import Quiz, QuizAnswer, QuizAttempt
+
+    teacher = make_user("t@example.com", "teacher")
+    school_class = make_class(teacher)
+    bank = load_bank(TINY)
+    import_bank(db.session, bank)
+    student = make_user("kim@example.com")
+    question = db.session.scalar(select(Question).where(Question.uid == "q-tiny-tf"))
+    quiz = Quiz(set_id=question.set_id, class_id=school_class.id, title="Friday quiz")
+    db.session.add(quiz)
+    db.session.flush()
+    attempt = QuizAttempt(quiz_id=quiz.id, user_id=student.id)
+    db.session.add(attempt)
+    db.session.flush()
+    db.session.add(QuizAnswer(attempt_id=attempt.id, question_id=question.id, given="true",
+                              correct=True))
+    db.session.commit()
+    bank["questions"] = [q for q in bank["questions"] if q["id"] != "q-tiny-tf"]
+    report = import_bank(db.session, bank)
+    db.session.commit()
+    assert report.retired == 1 and statuses()["q-tiny-tf"] == "retired"
