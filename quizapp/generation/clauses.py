@@ -236,7 +236,9 @@ def _object_facts(verb, subj, kept, index, sentence_no) -> list[Fact]:
             continue  # "where will jobs be cut, … in Canada …": two places, one answer
         facts.append(Fact(entity.category, entity.text, sentence_no, f"{wh} {body}?",
                           (mention.start_char, mention.end_char), list(entity.aliases),
-                          entity.kind, f"clause-{child.dep_}", shown=tuple(t.i for t in rest)))
+                          entity.kind, f"clause-{child.dep_}",
+                          shown=tuple(sorted({*range(mention.start, mention.end),
+                                              *(t.i for t in rest)}))))
     return facts
 
 

@@ -27,6 +27,7 @@ RELATIONAL = {"flight", "deal", "offer", "plan", "service", "sale", "price", "de
 DEFINITE = {"the", "this", "that", "these", "those"}
 # Words that name a whole (an owner) when they modify a relational noun.
 NAMED = {"ORG", "GPE", "NORP", "PERSON", "PRODUCT", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"}
+PLACES = {"GPE", "LOC", "FAC"}
 ANCHOR_PREPS = {"of", "in", "for", "on", "at", "from", "to", "with", "between", "by", "into",
                 "over", "across"}
 # "rose", "fell by 8.4%": a market's moves. Said of a country or a city in a story about stock
@@ -54,14 +55,74 @@ def unsaid(tokens: Iterable[Token], *, markets: bool) -> str | None:
     """What the shown ``tokens`` leave unsaid ("a stake of what", "a country for its market"),
     or None when they say what they are about."""
     tokens = list(tokens)
-    for tok in tokens:
+    for number, tok in enumerate(tokens):
         if _unanchored(tok):
             return f"“{tok.text}” without saying whose"
+        if _points_back(tok, tokens[:number]):
+            return f"“{tok.text}” without saying which"
         if markets and _place_for_market(tok):
             return f"“{tok.text}” standing for its market"
+        if _unresolved_pronoun(tok, tokens[:number]):
+            return f"“{tok.text}” with nothing before it to stand for"
     return None
 
 
+def _points_back(tok: Token, before: list[Token]) -> bool:
+    """"that time", "the latest initiative", "the massive airliner": a definite phrase that
+    names nothing of its own and so means the one the article spoke of."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ARGUMENTS:
+        return False
+    dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+    if "that" in dets:  # "that time" — but "not that panic that there was in November"
+        return not any(c.dep_ in ("relcl", "acl") for c in tok.children)
+    if "the" not in dets or any(_anchors(c) for c in tok.children) or _named_next(tok):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in ORG_POINTERS:  # "GM's shares lost 15.5% after the auto firm announced …"
+        return not any(t.ent_type_ == "ORG" for t in before)
+    if lemma in POINTERS:
+        return not any(t.ent_type_ == "PRODUCT" or _model_number(t) for t in before)
+    return lemma not in TIME_NOUNS and any(
+        c.dep_ == "amod" and c.lower_ in DISCOURSE_ADJECTIVES for c in tok.children)
+
+
+def _named_next(tok: Token) -> bool:
+    """"the automaker Chrysler", "the companies Daimler-Benz and Chrysler", "Ford Motors Co.,
+    the automobile manufacturing firm": a title next to the name it stands for."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return after is not None and _named(after) or tok.dep_ == "appos" and _named(tok.head)
+
+
+def _model_number(tok: Token) -> bool:
+    """"A380", "C-17", "the 717 program": a model's name, not a count."""
+    text = tok.text
+    return any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text) or \
+        text.isdigit() and len(text) == 3
+
+
+def _unresolved_pronoun(tok: Token, before: list[Token]) -> bool:
+    """"they"/"them" after no plural, "it" after no thing: "Senator John McCain entered them
+    into the Congressional Record", "Alan Mulally remembered asking, “It's the best-selling …”"."""
+    if tok.pos_ not in ("PRON", "DET") or tok.dep_ == "expl":
+        return False
+    if tok.lower_ in ("they", "them", "their", "theirs", "themselves"):
+        return not any(t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("ORG", "NORP") or
+                       t.dep_ == "conj" or t.lower_ == "both" for t in before)
+    if tok.lower_ in ("it", "its", "itself"):
+        return not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON" for t in before)
+    return False
+
+
+# Things an article names once and then calls "the airliner", "the company".
+POINTERS = {"airliner", "aircraft", "plane", "jet", "superjumbo", "car", "vehicle", "model",
+            "initiative", "tube", "incident", "move", "decision", "project", "programme",
+            "program", "scheme", "proposal", "report", "announcement", "crash", "accident"}
+ORG_POINTERS = {"company", "firm", "automaker", "carmaker", "airline", "bank", "group", "union",
+                "manufacturer", "lender", "carrier"}
+TIME_NOUNS = {"year", "month", "week", "day", "quarter", "period", "time", "season", "decade"}
+# Adjectives that place a thing in the article's own story: "the latest initiative".
+DISCOURSE_ADJECTIVES = {"latest", "new", "planned", "proposed", "aforementioned", "said",
+                        "above", "previous", "upcoming", "announced", "original", "same"}
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "oprd", "appos", "conj", "ROOT"}
 
 
@@ -71,7 +132,9 @@ def _unanchored(tok: Token) -> bool:
     if tok.pos_ != "NOUN" or tok.dep_ not in ARGUMENTS or \
             lemma not in NEEDS_COMPLEMENT | RELATIONAL:
         return False
-    if any(_anchors(child) for child in tok.children):
+    # "the Atlanta and St. Louis plants will be closed": a place says which, not whose.
+    owners_only = tok.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.head.children)
+    if any(_anchors(child, owners_only) for child in tok.children):
         return False
     if lemma in NEEDS_COMPLEMENT:  # "a stake", "acquired a stake … in GMAC"
         return not any(c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i > tok.i
@@ -79,6 +142,8 @@ def _unanchored(tok: Token) -> bool:
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
     if dets and not any(d in DEFINITE for d in dets):
         return False  # "a flight", "some deals": nothing the article named before
+    if any(c.tag_ in ("JJS", "RBS") for c in tok.children):
+        return False  # "the biggest losses in recent years" says which by itself
     # "dropped in value", "per share", "create 273 jobs", "oil prices rose": no particular one
     # — unless a passive leaves out who acts ("9,000 production jobs will be cut").
     general = any(c.dep_ in ("nummod", "compound") for c in tok.children)
@@ -87,16 +152,18 @@ def _unanchored(tok: Token) -> bool:
     return not _doer(tok)
 
 
-def _anchors(child: Token) -> bool:
+def _anchors(child: Token, owners_only: bool = False) -> bool:
     """Whether a dependent says whose or which: "GM's", "Airbus", "of the 777", "to cut jobs"."""
     if child.dep_ == "poss":
         return True
-    if child.dep_ in ("compound", "nmod", "amod", "appos"):
-        return any(_named(t) for t in child.subtree)
+    if child.dep_ in ("compound", "nmod", "amod", "appos", "nummod"):  # "the 717 program"
+        return any(_named(t) and not (owners_only and t.ent_type_ in PLACES) or
+                   _model_number(t) for t in child.subtree)
     if child.dep_ == "prep":
         return child.lower_ in ANCHOR_PREPS and any(c.dep_ == "pobj" for c in child.children)
-    if child.dep_ == "acl":  # "the plan to cut 30,000 jobs" names its content
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    if child.dep_ in ("acl", "relcl", "xcomp"):  # "the plan to cut 30,000 jobs": its content
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return True
     if child.dep_ == "relcl":  # "the deal GM signed"
         return any(c.dep_ in ("nsubj", "agent") and any(_named(t) for t in c.subtree)
                    for c in child.children)

@@ -104,3 +104,36 @@ def test_such_questions_are_rejected_with_their_reason():
     reasons = {r["prompt"]: r["reason"] for r in bank["rejected"]}
     assert reasons["June 2009 news: Special services will continue from _____."] == \
         "needs the article to make sense"
+
+
+@pytest.mark.parametrize("sentence, noun", [
+    ("If a price is not agreed on by that time, Fiat will pay the average.", "time"),
+    ("The massive airliner will then fly directly to Sydney and Melbourne.", "airliner"),
+    ("Pipas points to gas prices as the direct cause of the latest initiative.", "initiative"),
+    ("The first jets will be delivered in 2014.", "jets"),
+])
+def test_a_definite_phrase_that_names_nothing_points_back(sentence, noun):
+    assert _unsaid(sentence) == f"“{noun}” without saying which"
+
+
+@pytest.mark.parametrize("sentence", [
+    "General Motors' shares lost 15.5% after the auto firm announced its auditors' doubts.",
+    "In January 2005, Boeing announced that it would cancel the 717 program.",
+    "The first A380 superjumbo, made by Airbus, was delivered today to Singapore Airlines.",
+    "Shares in the auto companies Toyota, Nissan and Honda all dropped by 10 percent.",
+    "Ford sales dropped 42% last month from the previous year.",
+    "Stocks fell, causing some of the biggest single-day losses in recent years.",
+])
+def test_a_definite_phrase_with_its_referent_at_hand_is_kept(sentence):
+    assert _unsaid(sentence) is None
+
+
+def test_a_pronoun_needs_something_before_it_to_stand_for():
+    assert _unsaid("Senator John McCain entered them into the Congressional Record.") == \
+        "“them” with nothing before it to stand for"
+    assert _unsaid("Alan Mulally remembered asking, “It's the best-selling car in America.”") \
+        == "“It” with nothing before it to stand for"
+    assert _unsaid("GM and Chrysler said their sales fell.") is None
+    assert _unsaid("UAW workers in Detroit earn $28 an hour; their replacements earn half.") \
+        is None
+    assert _unsaid("Airbus said that it would cut 10,000 jobs.") is None
