@@ -22,6 +22,8 @@ class RegisterForm(FlaskForm):
         DataRequired(), EqualTo("password", message="The two passwords differ.")])
     class_code = StringField("Class code", validators=[DataRequired(), Length(min=4, max=16)],
                              description="Your teacher gives you this code.")
+    # Filled in by the browser (static/register.js): study days start at 4 am where you are.
+    timezone = HiddenField(validators=[Length(max=64)])
 
 
 class ChangePasswordForm(FlaskForm):

@@ -46,7 +46,8 @@ def register():
         try:
             user = accounts.register_student(
                 db.session, email=form.email.data, name=form.name.data,
-                password=form.password.data, class_code=form.class_code.data)
+                password=form.password.data, class_code=form.class_code.data,
+                timezone=form.timezone.data)
         except accounts.AccountError as exc:
             db.session.rollback()
             flash(str(exc), "error")

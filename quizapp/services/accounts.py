@@ -1,6 +1,8 @@
 """Accounts: creating users, students joining with a class code, passwords, logging out."""
 from __future__ import annotations
 
+from zoneinfo import available_timezones
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -42,12 +44,15 @@ def class_by_code(session: Session, code: str) -> SchoolClass | None:
 
 
 def register_student(session: Session, *, email: str, name: str, password: str,
-                     class_code: str) -> User:
-    """A student joins with a class code; a wrong code creates nothing."""
+                     class_code: str, timezone: str | None = None) -> User:
+    """A student joins with a class code; a wrong code creates nothing. The browser's time
+    zone, when it is a real one, sets where the student's study days begin."""
     school_class = class_by_code(session, class_code)
     if school_class is None:
         raise AccountError("No open class has that code. Check it with your teacher.")
     user = create_user(session, email, password, role="student", name=name)
+    if timezone in available_timezones():
+        user.timezone = timezone
     session.add(Enrolment(class_id=school_class.id, student_id=user.id))
     session.flush()
     return user

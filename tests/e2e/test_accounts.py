@@ -29,6 +29,8 @@ def test_a_student_joins_on_a_phone_and_logs_out(phone, in_db, shoot):
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, "the page scrolls sideways on a phone"
     shoot(phone, "student-home-phone")
+    browser_zone = phone.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone")
+    assert in_db(lambda s: accounts.find_user(s, f"sam{tag}@example.com").timezone) == browser_zone
     phone.get_by_role("button", name="Log out Sam").click()
     assert phone.get_by_role("heading", name="Log in").is_visible()
 

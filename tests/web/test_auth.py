@@ -148,3 +148,15 @@ def test_a_form_sent_after_the_session_ended_says_so(app, actions, make_user, cl
 def test_json_clients_get_a_401(app, client):
     response = client.get("/student/", headers={"Accept": "application/json"})
     assert response.status_code == 401 and response.json["error"]["code"] == 401
+
+
+def test_registration_keeps_the_browsers_time_zone_when_real(app, actions, make_user,
+                                                              make_class):
+    school_class = make_class(make_user("t@example.com", "teacher"))
+    for email, zone, kept in (("a@example.com", "America/New_York", "America/New_York"),
+                              ("b@example.com", "Not/AZone", "UTC")):
+        actions.post("/auth/register", {"name": "A", "email": email, "password": "password123",
+                                        "confirm": "password123", "timezone": zone,
+                                        "class_code": school_class.join_code})
+        actions.logout()
+        assert db.session.scalar(select(User.timezone).where(User.email == email)) == kept
