@@ -62,6 +62,8 @@ def unsaid(tokens: Iterable[Token], *, markets: bool) -> str | None:
             return f"“{tok.text}” without saying which"
         if markets and _place_for_market(tok):
             return f"“{tok.text}” standing for its market"
+        if _compared(tok):
+            return f"“{tok.text}” without saying than what"
         if _unresolved_pronoun(tok, tokens[:number]):
             return f"“{tok.text}” with nothing before it to stand for"
     return None
@@ -80,10 +82,19 @@ def _points_back(tok: Token, before: list[Token]) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in ORG_POINTERS:  # "GM's shares lost 15.5% after the auto firm announced …"
         return not any(t.ent_type_ == "ORG" for t in before)
-    if lemma in POINTERS:
-        return not any(t.ent_type_ == "PRODUCT" or _model_number(t) for t in before)
-    return lemma not in TIME_NOUNS and any(
-        c.dep_ == "amod" and c.lower_ in DISCOURSE_ADJECTIVES for c in tok.children)
+    if lemma in POINTERS:  # "the first A380 superjumbo, made by Airbus, …"
+        return not any(t.ent_type_ == "PRODUCT" or _model_name(t) for t in before)
+    adjectives = {c.lower_ for c in tok.children if c.dep_ == "amod"}
+    if "same" in adjectives:  # "in the same period a year earlier": the same as what?
+        return not any(t.ent_type_ == "DATE" and t.i < tok.left_edge.i for t in before)
+    return lemma not in TIME_NOUNS and bool(adjectives & DISCOURSE_ADJECTIVES)
+
+
+def _compared(tok: Token) -> bool:
+    """"Bank of America fared worse": worse than what, only the article says."""
+    return tok.lower_ in ("worse", "better") and tok.tag_ in ("JJR", "RBR") and \
+        not any(t.lower_ == "than" for t in tok.subtree) and \
+        not any(t.lower_ == "than" for t in tok.head.subtree)
 
 
 def _named_next(tok: Token) -> bool:
@@ -93,11 +104,14 @@ def _named_next(tok: Token) -> bool:
     return after is not None and _named(after) or tok.dep_ == "appos" and _named(tok.head)
 
 
+def _model_name(tok: Token) -> bool:
+    """"A380", "C-17": a model's name."""
+    return any(ch.isdigit() for ch in tok.text) and any(ch.isalpha() for ch in tok.text)
+
+
 def _model_number(tok: Token) -> bool:
-    """"A380", "C-17", "the 717 program": a model's name, not a count."""
-    text = tok.text
-    return any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text) or \
-        text.isdigit() and len(text) == 3
+    """"A380", "the 717 program": a model's name or number, not a count."""
+    return _model_name(tok) or tok.text.isdigit() and len(tok.text) == 3
 
 
 def _unresolved_pronoun(tok: Token, before: list[Token]) -> bool:

@@ -52,6 +52,9 @@ BARE_CHANGE = re.compile(r"\b(?:reported|posted|announced|recorded|saw|suffered|
 DEMONSTRATIVE = re.compile(r"\b(?:that|this)\s+(?:record|level|figure|amount|number|sum|"
                            r"price|mark|milestone|target|deadline|estimate|forecast)\b")
 
+# A currency sign after its amount ("150 million $") is a symbol the text lost ("€"), not an amount.
+CURRENCY_AFTER = re.compile(r"\d(?:\s*(?:million|billion|trillion))?\s*[$£¥€]\s*$")
+
 # An ordinal whose noun was left out ("rolled out the first that is to be delivered").
 HEADLESS = re.compile(r"\bthe (?:first|second|third|last|next) (?:that|which|who|is|was|to)\b")
 
@@ -102,7 +105,7 @@ def rejection(question: dict) -> str | None:
             STANDS_FOR.search(prompt) or BARE_CHANGE.search(prompt) or \
             DEMONSTRATIVE.search(prompt):
         return "needs the article to make sense"
-    if HEADLESS.search(prompt):
+    if HEADLESS.search(prompt) or CURRENCY_AFTER.search(answer):
         return "malformed"
     words = len(prompt.split())
     if words > (70 if kind in ("cloze", "truefalse") else 45):

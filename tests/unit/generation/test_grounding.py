@@ -137,3 +137,24 @@ def test_a_pronoun_needs_something_before_it_to_stand_for():
     assert _unsaid("UAW workers in Detroit earn $28 an hour; their replacements earn half.") \
         is None
     assert _unsaid("Airbus said that it would cut 10,000 jobs.") is None
+
+
+def test_a_comparison_needs_what_it_compares_with():
+    assert _unsaid("Bank of America fared worse, with a fall of 17.38%.") == \
+        "“worse” without saying than what"
+    assert _unsaid("Bank of America fared worse than Citigroup.") is None
+
+
+def test_the_same_period_needs_a_date_before_it():
+    assert _unsaid("In the same period a year earlier, Bank of America gained $704 million.") \
+        == "“period” without saying which"
+    assert _unsaid("Sales of cars in the United States fell 35% in January, compared to the "
+                   "same month a year ago.") is None
+
+
+def test_an_amount_with_its_currency_sign_after_it_is_malformed():
+    question = _question("150 million $", "The government will give up to _____(US$199 "
+                         "million) in aid.", "number")
+    assert rejection(question) == "malformed"
+    assert rejection(_question("US$199 million", "The government will give up to 150 "
+                               "million euros (_____) in aid.", "number")) is None
