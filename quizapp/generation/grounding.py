@@ -13,9 +13,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-# Nouns that are about something else: a stake or an ownership is always in or of something, so
-# even "a 60% stake" needs its complement.
-NEEDS_COMPLEMENT = {"stake", "ownership"}
+# Nouns that are about something else: a stake or an ownership is always in or of something, a
+# candidate for something, so even "a 60% stake" needs its complement.
+NEEDS_COMPLEMENT = {"stake", "ownership", "candidate"}
 # Nouns whose definite or bare use ("the flight", "sales rose") points at a thing the article
 # named before; "a flight" or "three new orders" does not.
 RELATIONAL = {"flight", "deal", "offer", "plan", "service", "sale", "price", "decline", "share",
@@ -82,8 +82,10 @@ def _points_back(tok: Token, before: list[Token]) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in ORG_POINTERS:  # "GM's shares lost 15.5% after the auto firm announced …"
         return not any(t.ent_type_ == "ORG" for t in before)
-    if lemma in POINTERS:  # "the first A380 superjumbo, made by Airbus, …"
+    if lemma in CRAFT_POINTERS:  # "the first A380 superjumbo, made by Airbus, …"
         return not any(t.ent_type_ == "PRODUCT" or _model_name(t) for t in before)
+    if lemma in POINTERS:
+        return True
     adjectives = {c.lower_ for c in tok.children if c.dep_ == "amod"}
     if "same" in adjectives:  # "in the same period a year earlier": the same as what?
         return not any(t.ent_type_ == "DATE" and t.i < tok.left_edge.i for t in before)
@@ -128,15 +130,16 @@ def _unresolved_pronoun(tok: Token, before: list[Token]) -> bool:
 
 
 # Things an article names once and then calls "the airliner", "the company".
-POINTERS = {"airliner", "aircraft", "plane", "jet", "superjumbo", "car", "vehicle", "model",
-            "initiative", "tube", "incident", "move", "decision", "project", "programme",
+CRAFT_POINTERS = {"airliner", "aircraft", "plane", "jet", "superjumbo", "car", "vehicle", "model"}
+POINTERS = {"initiative", "tube", "incident", "move", "decision", "project", "programme",
             "program", "scheme", "proposal", "report", "announcement", "crash", "accident"}
 ORG_POINTERS = {"company", "firm", "automaker", "carmaker", "airline", "bank", "group", "union",
                 "manufacturer", "lender", "carrier"}
 TIME_NOUNS = {"year", "month", "week", "day", "quarter", "period", "time", "season", "decade"}
 # Adjectives that place a thing in the article's own story: "the latest initiative".
 DISCOURSE_ADJECTIVES = {"latest", "new", "planned", "proposed", "aforementioned", "said",
-                        "above", "previous", "upcoming", "announced", "original", "same"}
+                        "above", "previous", "upcoming", "announced", "original", "same",
+                        "other"}
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "oprd", "appos", "conj", "ROOT"}
 
 

@@ -124,11 +124,13 @@ def _cloze(fact: Fact, ctx: Context) -> dict:
 def _true_false(fact: Fact, ctx: Context) -> dict | None:
     if fact.kind not in TRUE_FALSE_KINDS or fact.attributive:
         return None  # "stakes in China companies", "Renault's Constantin Stroe plant"
+    a, b = fact.span
+    if fact.kind == "person" and ctx.text[max(0, a - 4):a].lower() == "the ":
+        return None  # "the 787" read as a person: a person swapped in gives "the Louis Gallois"
     start, end = ctx.sentences[fact.sentence]
     sentence = ctx.text[start:end]
     # Swaps come from the same article only: a name from another story makes a statement that
     # is false at a glance.
-    a, b = fact.span
     swaps = pick_distractors(fact.answer, fact.accepted, fact.kind, sentence,
                              ctx.article_records, [], ctx.rng, n=4)
     if fact.kind == "country":  # "a recession in the Canada": keep "the" where it belongs

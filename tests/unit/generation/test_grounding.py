@@ -158,3 +158,22 @@ def test_an_amount_with_its_currency_sign_after_it_is_malformed():
     assert rejection(question) == "malformed"
     assert rejection(_question("US$199 million", "The government will give up to 150 "
                                "million euros (_____) in aid.", "number")) is None
+
+
+def test_other_and_candidate_need_what_they_are_of():
+    assert _unsaid("EVA Airways is the other launch customer.") == \
+        "“customer” without saying which"
+    assert _unsaid("Automotive News reports that Renault Samsung Motors of Korea is the most "
+                   "likely candidate.") == "“candidate” without saying whose"
+    assert _unsaid("Renault is the most likely candidate for the Saturn brand.") is None
+
+
+def test_a_name_read_after_the_is_not_swapped_for_a_person():
+    text = ("Boeing chief executive Jim McNerney spoke on Monday. Airbus chief executive Louis "
+            "Gallois spoke on Tuesday. Whereas the Airbus A380 is aimed at large hubs, the "
+            "Dreamliner is targeted at smaller airports where Boeing predicts growth.")
+    bank = generate_bank(Article(title="Jets", text=text, published=date(2007, 7, 9)))
+    assert next(e for e in bank["entities"] if e["text"] == "Dreamliner")["kind"] == "person"
+    statements = [q["prompt"] for q in bank["questions"] if q["kind"] == "truefalse"]
+    assert statements  # the sentences about people are still stated
+    assert not any("smaller airports" in s for s in statements)
