@@ -78,18 +78,18 @@ def study_answer():
 @role_required("student")
 def study_rate():
     form, now = RateForm(), utcnow()
+    rating = request.form.get("rating", "")
+    if rating not in ("1", "2", "3", "4") or not form.validate_on_submit():
+        flash("That rating could not be read; here is the card again.", "error")
+        return redirect(url_for("student.study_page"))
     try:
-        rating = Rating(int(request.form.get("rating", "")))
-        if not form.validate_on_submit():
-            raise tokens.TokenError("That rating could not be read; here is the card again.")
         data = tokens.load("rate", current_user.id, form.token.data)
         question = study.student_question(db.session, current_user, data["q"], now)
-    except ValueError as exc:  # TokenError, StudyError, or a rating that is not 1–4
-        flash(str(exc) if not str(exc).startswith("invalid literal") else
-              "Choose Again, Hard, Good or Easy.", "error")
+    except (tokens.TokenError, study.StudyError) as exc:
+        flash(str(exc), "error")
         return redirect(url_for("student.study_page"))
     _, created = study.record_review(
-        db.session, current_user, question, rating=rating, now=now, request=data["r"],
+        db.session, current_user, question, rating=Rating(int(rating)), now=now, request=data["r"],
         duration_ms=data["d"], given=data["g"], correct=data["c"], proposed=Rating(data["p"]))
     db.session.commit()
     if created:

@@ -207,3 +207,14 @@ def test_home_says_what_is_due_today(classroom, actions):
     actions.login("kim@example.com")
     page = actions.client.get("/student/").get_data(as_text=True)
     assert "0 cards to review and 4 new." in page and "Study now" in page
+
+
+def test_a_rating_outside_one_to_four_is_refused(classroom, actions):
+    actions.login("kim@example.com")
+    _, token = card_page(actions)
+    feedback = answer(actions, token, flip=True).get_data(as_text=True)
+    response = rate(actions, feedback, 7)
+    assert response.status_code == 302
+    page = actions.client.get("/student/study").get_data(as_text=True)
+    assert "That rating could not be read" in page
+    assert db.session.scalar(select(func.count()).select_from(Review)) == 0
