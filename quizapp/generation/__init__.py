@@ -49,7 +49,8 @@ def generate_bank(article: Article, *, corpus_entities=(), rng: random.Random | 
     records = [e.record() for e in entities]
     ctx = Context(text=article.text, sha256=article.sha256, sentences=_sentences(doc),
                   published=article.published, article_records=records,
-                  corpus_records=corpus, rng=rng, doc=doc, markets=about_markets(doc))
+                  corpus_records=corpus, rng=rng, doc=doc, markets=about_markets(doc),
+                  headline=article.headline)
     facts = find_facts(doc, entities, dated=article.published is not None)
     questions, rejected = build_questions(facts, ctx)
     return {

@@ -39,6 +39,13 @@ class Article:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     @property
+    def headline(self) -> str | None:
+        """The title when the article has one of its own; None when it was only derived from
+        the first sentence (a question quoting it would quote the article, not a headline)."""
+        title = self.title.strip()
+        return None if not title or title == derive_title(self.text) else title
+
+    @property
     def slug(self) -> str:
         return slugify(self.title)
 

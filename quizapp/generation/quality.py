@@ -101,13 +101,14 @@ def rejection(question: dict) -> str | None:
                 return "answer leaks into the prompt"
         if name_leak(question):
             return "answer leaks into the prompt"
-    if question.get("_unsaid") or ANAPHORA.search(prompt) or re.search(r"\b[Ff]ellow\s", prompt) or \
-            STANDS_FOR.search(prompt) or BARE_CHANGE.search(prompt) or \
-            DEMONSTRATIVE.search(prompt):
+    # The checks on what a question leaves unsaid read its own words, not the headline's.
+    body = question.get("_body", prompt)
+    if question.get("_unsaid") or ANAPHORA.search(body) or re.search(r"\b[Ff]ellow\s", body) or \
+            STANDS_FOR.search(body) or BARE_CHANGE.search(body) or DEMONSTRATIVE.search(body):
         return "needs the article to make sense"
-    if HEADLESS.search(prompt) or CURRENCY_AFTER.search(answer):
+    if HEADLESS.search(body) or CURRENCY_AFTER.search(answer):
         return "malformed"
-    words = len(prompt.split())
+    words = len(body.split())
     if words > (70 if kind in ("cloze", "truefalse") else 45):
         return "prompt too long"
     if kind == "mcq" and len(question.get("choices", ())) < 4:
@@ -133,7 +134,7 @@ def score(question: dict, rule: str, sentence: str) -> dict:
     """The quality object of a question: ``score`` in 0–1 and the ``signals`` behind it."""
     answer = question["answer"] if question["kind"] != "truefalse" else question["_about"]
     rarity = max(0.0, min(1.0, 1 - zipf_frequency(answer, "en") / 7))
-    words = len(question["prompt"].split())
+    words = len(question.get("_body", question["prompt"]).split())  # without the context lead
     length = 1.0 if 6 <= words <= 30 else 0.6 if words <= 45 else 0.3
     prior = RULE_PRIOR.get(rule, 0.6)
     value = 0.55 * prior + 0.25 * rarity + 0.2 * length

@@ -14,11 +14,12 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from quizapp.bank import fact_id, question_id
+from quizapp.bank import fact_id, normalise_answer, question_id
 from quizapp.generation.distractors import pick_distractors
 from quizapp.generation.entities import takes_the
 from quizapp.generation.fact import Fact
 from quizapp.generation.grounding import unsaid
+from quizapp.generation.headline import cloze_lead, gives_away, true_false_lead, wh_lead
 from quizapp.generation.quality import duplicate_of, rejection, score
 
 BLANK = "_____"
@@ -44,10 +45,27 @@ class Context:
     rng: random.Random
     doc: Doc | None = None   # the analysed article, for checks on the tokens a question shows
     markets: bool = False    # the article is about stock markets
+    headline: str | None = None  # the article's own title (None when only derived from its text)
 
     @property
     def when(self) -> str | None:
         return self.published.strftime("%B %Y") if self.published else None
+
+    def headline_for(self, fact: Fact, *others: str) -> str | None:
+        """The headline, unless it gives away the fact's answer (or ``others``, such as the
+        entity a true/false statement swaps in): then the question names only its date."""
+        if not self.headline:
+            return None
+        forms = [fact.answer, *fact.accepted, *others, *self._aliases(fact.answer)]
+        if fact.span:
+            forms.append(self.text[fact.span[0]:fact.span[1]])
+        return None if gives_away(self.headline, forms) else self.headline
+
+    def _aliases(self, answer: str) -> list[str]:
+        key = normalise_answer(answer)
+        return [form for record in self.article_records
+                if key in {normalise_answer(f) for f in (record["text"], *record["aliases"])}
+                for form in (record["text"], *record["aliases"])]
 
 
 def build_questions(facts: list[Fact], ctx: Context) -> tuple[list[dict], list[dict]]:
@@ -68,6 +86,7 @@ def build_questions(facts: list[Fact], ctx: Context) -> tuple[list[dict], list[d
     for question in kept:
         question.pop("_about", None)
         question.pop("_unsaid", None)
+        question.pop("_body", None)
     kept.sort(key=lambda q: (q["source"]["sentence"], q["source"]["start"], q["kind"], q["id"]))
     return kept, rejected
 
@@ -75,11 +94,12 @@ def build_questions(facts: list[Fact], ctx: Context) -> tuple[list[dict], list[d
 def _from_fact(fact: Fact, ctx: Context, tf_sentences: set[int]) -> list[dict]:
     out = []
     if fact.prompt:
-        prompt = _dated(fact.prompt, ctx) if fact.timely else fact.prompt
-        out.append(_question(fact, ctx, "short", prompt, fact.answer))
+        prompt = wh_lead(fact.prompt, ctx.headline_for(fact), ctx.when) if fact.timely \
+            else fact.prompt
+        out.append(_question(fact, ctx, "short", prompt, fact.answer, body=fact.prompt))
         choices = pick_distractors(fact.answer, fact.accepted, fact.kind, prompt,
                                    ctx.article_records, ctx.corpus_records, ctx.rng)
-        mcq = _question(fact, ctx, "mcq", prompt, fact.answer)
+        mcq = _question(fact, ctx, "mcq", prompt, fact.answer, body=fact.prompt)
         mcq["choices"] = sorted([fact.answer, *choices], key=str.casefold)
         out.append(mcq)
     elif fact.span:
@@ -90,12 +110,6 @@ def _from_fact(fact: Fact, ctx: Context, tf_sentences: set[int]) -> list[dict]:
                 tf_sentences.add(fact.sentence)
                 out.append(statement)
     return out
-
-
-def _dated(prompt: str, ctx: Context) -> str:
-    if not ctx.when:
-        return prompt
-    return f"In {ctx.when}, {prompt[0].lower()}{prompt[1:]}"
 
 
 def _frame(fact: Fact, ctx: Context) -> tuple[int, int]:
@@ -115,10 +129,8 @@ def _cloze(fact: Fact, ctx: Context) -> dict:
     start, end = _frame(fact, ctx)
     a, b = fact.span
     shown = _shown(ctx, start, end, a, b, BLANK)
-    prompt = shown if fact.frame is None else f"Complete: {shown[:1].upper()}{shown[1:]}"
-    if ctx.when:
-        prompt = f"{ctx.when} news: {prompt}"
-    return _question(fact, ctx, "cloze", prompt, fact.answer)
+    prompt = cloze_lead(shown, ctx.headline_for(fact), ctx.when, framed=fact.frame is not None)
+    return _question(fact, ctx, "cloze", prompt, fact.answer, body=shown)
 
 
 def _true_false(fact: Fact, ctx: Context) -> dict | None:
@@ -140,14 +152,18 @@ def _true_false(fact: Fact, ctx: Context) -> dict | None:
     truth = not swaps or ctx.rng.random() < 0.5
     said = fact.answer if truth else swaps[0]
     statement = _shown(ctx, start, end, a, b, said)
-    lead = f"True or false ({ctx.when} news): " if ctx.when else "True or false: "
-    question = _question(fact, ctx, "truefalse", lead + statement, "true" if truth else "false")
+    prompt = true_false_lead(statement, ctx.headline_for(fact, *swaps), ctx.when)
+    question = _question(fact, ctx, "truefalse", prompt, "true" if truth else "false",
+                         body=statement)
     question["accepted"] = []
     question["explanation"] = f"The article says: {sentence}"
     return question
 
 
-def _question(fact: Fact, ctx: Context, kind: str, prompt: str, answer: str) -> dict:
+def _question(fact: Fact, ctx: Context, kind: str, prompt: str, answer: str, *,
+              body: str) -> dict:
+    """``body`` is the prompt without its context lead: the checks on what a question leaves
+    unsaid read the question's own words, not the headline's."""
     start, end = ctx.sentences[fact.sentence]
     sentence = ctx.text[start:end]
     # A true/false question is identified by the fact it tests, not by "true"/"false".
@@ -158,7 +174,7 @@ def _question(fact: Fact, ctx: Context, kind: str, prompt: str, answer: str) -> 
         "kind": kind, "category": fact.category, "prompt": prompt, "answer": answer,
         "accepted": sorted({a for a in fact.accepted if a.strip() and a != answer}),
         "source": {"sentence": fact.sentence, "start": start, "end": end, "text": sentence},
-        "origin": "generated", "_about": about,
+        "origin": "generated", "_about": about, "_body": body,
     }
     question["quality"] = score(question, fact.rule, sentence)
     question["_unsaid"] = _unsaid(fact, ctx, kind, start, end)

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from quizapp.bank import normalise_answer
-from quizapp.generation.article import Article
+from quizapp.generation.article import Article, derive_title
 
 CORPUS = Path("../shared/corpus")
 WIKINEWS = "wikinews-timeline/wikinews_timeline_docs.jsonl"
@@ -122,7 +122,8 @@ def qamr_coverage(corpus: Path = CORPUS, threshold: float = 0.5) -> dict:
             if not humans:
                 continue
             sentence = detokenise(row["sentence"])
-            bank = generate_bank(Article(title="QAMR sentence", text=sentence))
+            # A lone sentence has no headline: its title is derived, as for a .txt without one.
+            bank = generate_bank(Article(title=derive_title(sentence), text=sentence))
             ours = [a for q in bank["questions"] if q["kind"] != "truefalse"
                     for a in (q["answer"], *q.get("accepted", ()))]
             names = [e.text for e in collect_entities(analyse(sentence))]

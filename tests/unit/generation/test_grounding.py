@@ -102,7 +102,7 @@ def test_such_questions_are_rejected_with_their_reason():
     assert "60% stake" not in shown and "Special services" not in shown
     assert "30,000 jobs" in shown  # whose jobs: General Motors'
     reasons = {r["prompt"]: r["reason"] for r in bank["rejected"]}
-    assert reasons["June 2009 news: Special services will continue from _____."] == \
+    assert reasons["From “GM” (June 2009): Special services will continue from _____."] == \
         "needs the article to make sense"
 
 

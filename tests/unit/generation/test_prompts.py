@@ -1,9 +1,13 @@
-"""Wh-questions read as English and name what they ask about (the language model is loaded)."""
+"""Prompts read as English and name what they ask about: the article's headline and date, or
+the date alone when the headline gives the answer away (the language model is loaded)."""
 from datetime import date
 
 import pytest
 
+from quizapp.bank import validate_bank
 from quizapp.generation import Article, generate_bank
+from quizapp.generation.article import derive_title
+from quizapp.generation.headline import gives_away
 
 pytestmark = pytest.mark.slow
 
@@ -20,8 +24,8 @@ def dow_bank():
 
 def test_a_superlative_descriptor_is_not_kept_after_which(dow_bank):
     prompts = {q["prompt"]: q["answer"] for q in dow_bank["questions"] if q["kind"] == "short"}
-    assert not any(p.startswith("In February 2007, which biggest") for p in prompts)
-    assert prompts["In February 2007, which index plunged by more than 416 points by the "
+    assert not any("which biggest" in p for p in prompts)
+    assert prompts["In “Stocks” (February 2007), which index plunged by more than 416 points by the "
                    "closing bell on Tuesday?"] == "Dow Jones"
 
 
@@ -33,3 +37,75 @@ def test_organisations_are_asked_by_their_sort(dow_bank):
     assert any(q["kind"] == "cloze" and q["answer"] == "Chrysler" for q in dow_bank["questions"])
     # Too few indices in one article and no other banks: not asked as multiple choice.
     assert not any(q["kind"] == "mcq" for q in dow_bank["questions"])
+
+
+AUTO = ("The Senate voted the proposition down on Thursday. Ford Motor Company will close two "
+        "more plants in 2012. Chrysler will receive a loan from the US Treasury Department.")
+
+
+def _prompts(title):
+    bank = generate_bank(Article(title=title, text=AUTO, published=date(2008, 12, 13)))
+    validate_bank(bank)
+    return bank, {(q["kind"], q["answer"]): q["prompt"] for q in bank["questions"]}
+
+
+def test_each_kind_names_the_headline_and_the_date():
+    bank, prompts = _prompts("White House considering auto rescue plan")
+    named = "“White House considering auto rescue plan” (December 2008)"
+    assert prompts["short", "Senate"] == \
+        f"In {named}, which government body voted the proposition down on Thursday?"
+    assert prompts["cloze", "2012"] == \
+        f"From {named}: Ford Motor Company will close two more plants in _____."
+    statement = next(q["prompt"] for q in bank["questions"] if q["kind"] == "truefalse")
+    assert statement.startswith(f"True or false, from {named}: ")
+
+
+def test_a_headline_that_gives_the_answer_away_leaves_only_the_date():
+    bank, prompts = _prompts("Senate rejects GM rescue plan for 2012")
+    # "Senate" and "2012" are in the headline: those questions name only their date.
+    assert prompts["short", "Senate"] == \
+        "In December 2008, which government body voted the proposition down on Thursday?"
+    assert prompts["cloze", "2012"] == \
+        "December 2008 news: Ford Motor Company will close two more plants in _____."
+    statement = next(q for q in bank["questions"] if q["kind"] == "truefalse")
+    assert statement["prompt"].startswith("True or false (December 2008 news): Ford Motor")
+    # "Chrysler" is not in it: the headline stays.
+    assert prompts["cloze", "Chrysler"].startswith("From “Senate rejects GM rescue plan for 2012”")
+    assert not any(q["answer"] in q["prompt"] for q in bank["questions"] if q["kind"] != "truefalse")
+
+
+def test_ids_do_not_depend_on_the_headline():
+    first, _ = _prompts("White House considering auto rescue plan")
+    second, _ = _prompts("Senate rejects GM rescue plan for 2012")
+    assert [q["id"] for q in first["questions"]] == [q["id"] for q in second["questions"]]
+
+
+def test_a_title_derived_from_the_text_is_no_headline():
+    article = Article(title=derive_title(AUTO), text=AUTO, published=date(2008, 12, 13))
+    assert article.headline is None
+    assert not any("“" in q["prompt"] for q in generate_bank(article)["questions"])
+
+
+@pytest.mark.parametrize("headline, forms", [
+    ("Ford Motor Company cutting 30,000 jobs by 2012", ["2012"]),          # the number itself
+    ("Ford Motor Company cutting 30,000 jobs by 2012", ["Ford"]),          # a word of the name
+    ("Ford cuts jobs", ["Ford Motor Company"]),                            # a word of the answer
+    ("Iranian strikes kill seven", ["Iran"]),                              # inside a longer word
+    ("Iran strikes kill seven", ["Iranian"]),                              # the stem of the answer
+    ("GM sales plunge by 45%", ["General Motors"]),                        # its acronym
+    ("General Motors sales plunge by 45%", ["GM"]),                        # its expansion
+    ("EADS wins tanker deal", ["European Aeronautic Defence and Space Company"]),
+    ("Dow Jones falls below 9,000", ["Nasdaq", "the Dow Jones"]),          # an other form
+])
+def test_headlines_that_give_the_answer_away(headline, forms):
+    assert gives_away(headline, forms)
+
+
+@pytest.mark.parametrize("headline, forms", [
+    ("White House considering auto rescue plan", ["Senate"]),
+    ("Ford Motor Company cutting 30,000 jobs by 2012", ["2011"]),
+    ("Bank of America buys Merrill Lynch", ["Department of Energy"]),     # "of" says nothing
+    ("US stocks log gains for fourth week in a row", ["Nasdaq"]),
+])
+def test_headlines_that_do_not(headline, forms):
+    assert not gives_away(headline, forms)
