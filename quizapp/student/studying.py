@@ -22,6 +22,19 @@ from quizapp.student.forms import AnswerForm, RateForm, UndoForm
 MAX_DURATION_MS = 10 * 60 * 1000  # a card left open over lunch is not a 2-hour answer
 
 
+def back_to_study(message: str):
+    flash(message, "error")
+    return redirect(url_for("student.study_page"))
+
+
+def posted_card(kind: str, form, valid: bool, now):
+    """The signed token's data and its question; TokenError or StudyError with a message."""
+    if not valid:
+        raise tokens.TokenError("That answer could not be read; here is the card again.")
+    data = tokens.load(kind, current_user.id, form.token.data)
+    return data, study.student_question(db.session, current_user, data["q"], now)
+
+
 @bp.route("/study")
 @role_required("student")
 def study_page():
@@ -48,15 +61,10 @@ def study_page():
 @role_required("student")
 def study_answer():
     form, now = AnswerForm(), utcnow()
-    if not form.validate_on_submit():
-        flash("That answer could not be read; here is the card again.", "error")
-        return redirect(url_for("student.study_page"))
     try:
-        data = tokens.load("card", current_user.id, form.token.data)
-        question = study.student_question(db.session, current_user, data["q"], now)
+        data, question = posted_card("card", form, form.validate_on_submit(), now)
     except (tokens.TokenError, study.StudyError) as exc:
-        flash(str(exc), "error")
-        return redirect(url_for("student.study_page"))
+        return back_to_study(str(exc))
     duration = min(max(0, tokens.epoch_ms(now) - data["t"]), MAX_DURATION_MS)
     flipped = bool(form.flip.data)  # a flashcard: the student grades themself
     outcome = None if flipped else study.check_answer(db.session, question,
@@ -79,15 +87,11 @@ def study_answer():
 def study_rate():
     form, now = RateForm(), utcnow()
     rating = request.form.get("rating", "")
-    if rating not in ("1", "2", "3", "4") or not form.validate_on_submit():
-        flash("That rating could not be read; here is the card again.", "error")
-        return redirect(url_for("student.study_page"))
     try:
-        data = tokens.load("rate", current_user.id, form.token.data)
-        question = study.student_question(db.session, current_user, data["q"], now)
+        valid = rating in ("1", "2", "3", "4") and form.validate_on_submit()
+        data, question = posted_card("rate", form, valid, now)
     except (tokens.TokenError, study.StudyError) as exc:
-        flash(str(exc), "error")
-        return redirect(url_for("student.study_page"))
+        return back_to_study(str(exc))
     _, created = study.record_review(
         db.session, current_user, question, rating=Rating(int(rating)), now=now, request=data["r"],
         duration_ms=data["d"], given=data["g"], correct=data["c"], proposed=Rating(data["p"]))

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -46,34 +47,37 @@ def server_app(server_config):
     return app
 
 
+@contextmanager
+def serving(command: list[str], env: dict, log_path: Path, port: int, seconds: float = 15):
+    """Run a server until the block ends; its URL once /healthz answers."""
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=log,
+                                   stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + seconds
+            while True:
+                try:
+                    urllib.request.urlopen(url + "/healthz", timeout=1)
+                    break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError(f"the server did not start:\n{log_path.read_text()}")
+                    time.sleep(0.1)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=15)
+
+
 @pytest.fixture(scope="session")
 def base_url(server_app, server_config, tmp_path_factory):
     port = free_port()
-    log_path = tmp_path_factory.mktemp("server") / "server.log"
-    log = log_path.open("wb")
-    env = {**os.environ, "DATABASE_URL": server_config["SQLALCHEMY_DATABASE_URI"],
+    env = {"DATABASE_URL": server_config["SQLALCHEMY_DATABASE_URI"],
            "SECRET_KEY": server_config["SECRET_KEY"], "QUIZAPP_RATELIMIT_ENABLED": "false"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", "quizapp", "run", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/healthz", timeout=1)
-            break
-        except OSError:
-            if process.poll() is not None:
-                log.close()
-                raise RuntimeError(log_path.read_text())
-            time.sleep(0.1)
-    else:
-        process.kill()
-        log.close()
-        raise RuntimeError("the test server did not start in 10 s")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    command = [sys.executable, "-m", "flask", "--app", "quizapp", "run", "--port", str(port)]
+    with serving(command, env, tmp_path_factory.mktemp("server") / "server.log", port) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

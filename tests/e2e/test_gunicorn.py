@@ -1,10 +1,6 @@
 """The deployment a school runs: gunicorn with several workers on PostgreSQL (SQLite when no
 PostgreSQL is configured). A student logs in and studies; requests land on either worker."""
-import os
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -16,7 +12,7 @@ from quizapp.bank import load_bank
 from quizapp.extensions import db
 from quizapp.models import Enrolment, QuestionSet, Review
 from quizapp.services import accounts, banks, classes
-from tests.e2e.conftest import ROOT, free_port, login
+from tests.e2e.conftest import free_port, login, serving
 from tests.web.conftest import POSTGRES_URL, make_postgres_database
 
 pytestmark = pytest.mark.e2e
@@ -42,23 +38,11 @@ def deployment(tmp_path_factory):
         db.session.add(Enrolment(class_id=school_class.id, student_id=student.id))
         db.session.commit()
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "deploy",
-           "QUIZAPP_RATELIMIT_ENABLED": "false"}
-    log = (folder / "gunicorn.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}",
-         "quizapp:create_app()"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield base, app
-    process.terminate()
-    process.wait(timeout=15)
-    log.close()
+    env = {"DATABASE_URL": url, "SECRET_KEY": "deploy", "QUIZAPP_RATELIMIT_ENABLED": "false"}
+    command = [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}",
+               "quizapp:create_app()"]
+    with serving(command, env, folder / "gunicorn.log", port) as base:
+        yield base, app
     with app.app_context():
         db.engine.dispose()
     if drop:
