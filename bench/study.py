@@ -37,7 +37,7 @@ def fill(cards: int, rng: random.Random) -> int:
     qset = QuestionSet(slug="bench", title="Bench", owner_id=teacher.id)
     db.session.add(qset)
     db.session.flush()
-    classes.assign_set(db.session, school_class, qset.id)
+    classes.set_assignment(db.session, school_class, qset.id)
     db.session.add(Enrolment(class_id=school_class.id, student_id=student.id))
     questions = [Question(set_id=qset.id, uid=f"q{i}", fact=f"f{i // 2}", kind="short",
                           category="what", prompt=f"Question {i}?", answer=f"answer {i}",

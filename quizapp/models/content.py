@@ -29,6 +29,13 @@ class Article(db.Model):
 
     owner = relationship("User")
 
+    def to_bank(self) -> dict:
+        """This article as a bank ``article`` object (see quizapp/bank/schema.json)."""
+        return {"title": self.title, "slug": self.slug, "sha256": self.sha256,
+                "text": self.text, "source": self.source, "licence": self.licence,
+                "attribution": self.attribution,
+                "published": self.published.isoformat() if self.published else None}
+
 
 class QuestionSet(db.Model):
     __tablename__ = "question_sets"

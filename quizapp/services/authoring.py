@@ -14,9 +14,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from quizapp.bank import question_id, slugify
+from quizapp.formats import export_questions
 from quizapp.formats.common import question_problems
 from quizapp.models import Question, QuestionSet, User
-from quizapp.services.banks import has_reviews
+from quizapp.services.banks import has_reviews, question_values, upsert_question
 from quizapp.services.classes import lock_owner
 
 EDITABLE = ("kind", "category", "prompt", "answer", "accepted", "choices", "explanation", "tags")
@@ -146,7 +147,8 @@ def approve_above(session: Session, qset: QuestionSet, threshold: float) -> int:
 
 def bulk_status(session: Session, qset: QuestionSet, ids: list[int], status: str,
                 reason: str | None = None) -> int:
-    chosen = [q for q in qset.questions if q.id in set(ids) and q.status in LIVE + ("rejected",)]
+    ids = set(ids)
+    chosen = [q for q in qset.questions if q.id in ids and q.status in LIVE + ("rejected",)]
     for question in chosen:
         set_status(question, status, reason)
     session.flush()
@@ -227,26 +229,14 @@ def import_into_set(session: Session, qset: QuestionSet, questions: list[dict], 
 
     Nothing is removed: a file adds to a set. Returns counts of created, updated, unchanged.
     """
-    from quizapp.services.banks import question_values
-
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     existing = {q.uid: q for q in qset.questions}
     position = next_position(session, qset)
     for q in questions:
         values = question_values(q) | {"origin": q.get("origin", "authored")}
-        row = existing.get(q["id"])
-        if row is None:
-            row = Question(set_id=qset.id, uid=q["id"], status=status, position=position,
-                           **values)
-            session.add(row)
-            existing[q["id"]] = row
-            position += 1
-            counts["created"] += 1
-            continue
-        changed = {k: v for k, v in values.items() if getattr(row, k) != v}
-        for key, value in changed.items():
-            setattr(row, key, value)
-        counts["updated" if changed else "unchanged"] += 1
+        if q["id"] not in existing:
+            values["position"], position = position, position + 1
+        counts[upsert_question(session, qset, existing, q, values, status, revive=False)] += 1
     session.flush()
     return counts
 
@@ -262,22 +252,11 @@ def exportable(qset: QuestionSet, *, drafts: bool = False) -> list[dict]:
     return out
 
 
-def article_dict(qset: QuestionSet) -> dict | None:
-    """The set's article as a bank ``article`` object, or None."""
-    a = qset.article
-    if a is None:
-        return None
-    return {"title": a.title, "slug": a.slug, "sha256": a.sha256, "text": a.text,
-            "source": a.source, "licence": a.licence, "attribution": a.attribution,
-            "published": a.published.isoformat() if a.published else None}
-
-
 def export_set(qset: QuestionSet, fmt: str, *, now, drafts: bool = False) -> bytes:
     """The set as a file of format ``fmt`` (see ``quizapp.formats.FORMATS``)."""
-    from quizapp.formats import export_questions
-
+    article = qset.article.to_bank() if qset.article else None
     return export_questions(fmt, exportable(qset, drafts=drafts), title=qset.title,
-                            article=article_dict(qset), slug=qset.slug, now=now)
+                            article=article, slug=qset.slug, now=now)
 
 
 def find_set(session: Session, ident: str) -> QuestionSet | None:

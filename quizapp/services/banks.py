@@ -66,6 +66,24 @@ def has_reviews(session: Session, question_id: int) -> bool:
         | exists().where(QuizAnswer.question_id == question_id))))
 
 
+def upsert_question(session: Session, qset: QuestionSet, existing: dict[str, Question], q: dict,
+                    values: dict, status: str, *, revive: bool = True) -> str:
+    """Add bank question ``q`` to ``qset`` or update the row with its stable id in ``existing``
+    (with ``revive``, a retired one comes back with ``status``). Returns "created", "updated"
+    or "unchanged"."""
+    row = existing.get(q["id"])
+    if row is None:
+        existing[q["id"]] = Question(set_id=qset.id, uid=q["id"], status=status, **values)
+        session.add(existing[q["id"]])
+        return "created"
+    changed = {k: v for k, v in values.items() if getattr(row, k) != v}
+    if revive and row.status == "retired":
+        changed["status"] = status
+    for key, value in changed.items():
+        setattr(row, key, value)
+    return "updated" if changed else "unchanged"
+
+
 def import_bank(session: Session, bank: dict, *, owner: User | None = None,
                 status: str = "approved", set_slug: str | None = None) -> ImportReport:
     """Create or update the set of ``bank`` (a validated bank dict) and its questions."""
@@ -81,20 +99,11 @@ def import_bank(session: Session, bank: dict, *, owner: User | None = None,
     report = ImportReport(slug)
     existing = {q.uid: q for q in qset.questions}
     for position, q in enumerate(bank["questions"]):
-        values = question_values(q) | {"position": position}
-        row = existing.pop(q["id"], None)
-        if row is None:
-            session.add(Question(set_id=qset.id, uid=q["id"], status=status, **values))
-            report.created += 1
-            continue
-        changed = {k: v for k, v in values.items() if getattr(row, k) != v}
-        if row.status == "retired":
-            changed["status"] = status
-        for key, value in changed.items():
-            setattr(row, key, value)
-        report.updated += bool(changed)
-        report.unchanged += not changed
-    for row in existing.values():
+        outcome = upsert_question(session, qset, existing, q,
+                                  question_values(q) | {"position": position}, status)
+        setattr(report, outcome, getattr(report, outcome) + 1)
+    wanted = {q["id"] for q in bank["questions"]}
+    for row in [row for uid, row in existing.items() if uid not in wanted]:
         if row.origin == "authored":
             continue  # a teacher's own question is not the bank's to remove
         if has_reviews(session, row.id):

@@ -28,17 +28,6 @@ def create_class(session: Session, teacher: User, name: str) -> SchoolClass:
     return school_class
 
 
-def assign_set(session: Session, school_class: SchoolClass, set_id: int,
-               starts_at=None) -> Assignment:
-    assignment = session.scalar(select(Assignment).where(
-        Assignment.class_id == school_class.id, Assignment.set_id == set_id))
-    if assignment is None:
-        assignment = Assignment(class_id=school_class.id, set_id=set_id, starts_at=starts_at)
-        session.add(assignment)
-        session.flush()
-    return assignment
-
-
 class ClassError(ValueError):
     """A class change that cannot be made; the message is for the teacher."""
 

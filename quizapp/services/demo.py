@@ -42,7 +42,7 @@ def ensure_demo(session: Session, logins_file: Path) -> tuple[SchoolClass, dict[
     for qset in session.scalars(select(QuestionSet).where(
             (QuestionSet.owner_id.is_(None)) | (QuestionSet.owner_id == teacher.id))):
         qset.owner_id = teacher.id
-        classes.assign_set(session, school_class, qset.id)
+        classes.set_assignment(session, school_class, qset.id)
     session.flush()
     if created:
         logins.update(created)

@@ -33,7 +33,7 @@ def deployment(tmp_path_factory):
                                        role="teacher")
         school_class = classes.create_class(db.session, teacher, "Deployed class")
         banks.import_bank(db.session, load_bank(TINY), owner=teacher)
-        classes.assign_set(db.session, school_class, db.session.scalar(select(QuestionSet.id)))
+        classes.set_assignment(db.session, school_class, db.session.scalar(select(QuestionSet.id)))
         student = accounts.create_user(db.session, "s@school.example", "password123")
         db.session.add(Enrolment(class_id=school_class.id, student_id=student.id))
         db.session.commit()

@@ -25,7 +25,7 @@ def student_email(in_db):
         banks.import_bank(session, load_bank(TINY), owner=teacher, set_slug=f"tiny-{tag}")
         from quizapp.models import QuestionSet
         qset = session.scalar(select(QuestionSet).where(QuestionSet.slug == f"tiny-{tag}"))
-        classes.assign_set(session, school_class, qset.id)
+        classes.set_assignment(session, school_class, qset.id)
         student = accounts.create_user(session, f"s{tag}@example.com", "password123",
                                        name="Kai")
         session.add(Enrolment(class_id=school_class.id, student_id=student.id))

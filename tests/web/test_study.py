@@ -25,7 +25,7 @@ def classroom(app, make_user, make_class):
     school_class = make_class(teacher)
     report = banks.import_bank(db.session, load_bank(TINY), owner=teacher)
     qset_id = db.session.scalar(select(Question.set_id).limit(1))
-    classes.assign_set(db.session, school_class, qset_id)
+    classes.set_assignment(db.session, school_class, qset_id)
     student = make_user("kim@example.com")
     db.session.add(__import__("quizapp.models", fromlist=["Enrolment"]).Enrolment(
         class_id=school_class.id, student_id=student.id))
