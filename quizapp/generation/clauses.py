@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from quizapp.generation.entities import Entity, looks_like_a_name
+from quizapp.generation.entities import Entity, country_of_demonym, looks_like_a_name
 from quizapp.generation.fact import Fact
 from quizapp.generation.nlp import PEOPLE_WORDS
 
@@ -134,7 +134,7 @@ def _subject_entity(subj: Token, index: Index) -> tuple[Entity, Span, str, list[
     if found and found[1].root == subj:
         entity, mention = found
         if entity.label == "PERSON" and entity.role and _role_before(mention, entity.role):
-            return entity, mention, "Which " + _lower_title(entity.role, index), []
+            return entity, mention, "Which " + _lower_title(entity.role), []
         return entity, mention, wh_phrase(entity), []
     for child in subj.children:
         hit = index.get(child.i)
@@ -174,15 +174,13 @@ def _role_before(mention: Span, role: str) -> bool:
     return mention.doc.text[max(0, start - len(role) - 1):start].strip() == role
 
 
-def _lower_title(role: str, index: Index) -> str:
+def _lower_title(role: str) -> str:
     """"Iranian Foreign Minister" → "Iranian foreign minister" (names keep their capitals)."""
     words = role.split()
     return " ".join(w if w[:1].isupper() and _is_name(w) else w.lower() for w in words)
 
 
 def _is_name(word: str) -> bool:
-    from quizapp.generation.entities import country_of_demonym
-
     return word.isupper() or country_of_demonym(word) is not None or word in ("Sunni", "Shia")
 
 

@@ -57,10 +57,6 @@ class Entity:
     period: str | None = None
     doubtful: bool = False  # one word the model also reads as part of another kind of name
 
-    @property
-    def key(self) -> str:
-        return normalise_answer(self.text)
-
     def record(self) -> dict:
         """The entity as a bank ``entities`` record (and a corpus entity for distractors)."""
         return {"text": self.text, "kind": self.kind, "category": self.category,

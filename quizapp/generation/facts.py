@@ -52,11 +52,6 @@ def find_facts(doc: Doc, entities: list[Entity], *, dated: bool) -> list[Fact]:
     return facts
 
 
-def _span_sentence(doc: Doc, start_char: int, sentence_of: dict[int, int]) -> int:
-    token = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-    return sentence_of[token.start]
-
-
 UNIQUE_OFFICES = {"minister", "president", "prime minister", "governor", "mayor", "ceo",
                   "chief executive", "chief executive officer", "chairman", "chairwoman", "king",
                   "queen", "chancellor", "premier", "secretary-general", "secretary general",
