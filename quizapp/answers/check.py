@@ -154,15 +154,15 @@ def check_typed(given: str, answer: str, accepted: Iterable[str] = (),
         return Verdict(False, 0.0, "empty answer")
     same = {t.core for t in targets} | {t.tokens for t in targets}
     rivals = [r for r in _forms(wrong) if r.core not in same and r.tokens not in same]
-    rival = max(rivals, key=lambda r: similarity(g, r), default=None)
-    rival_score = similarity(g, rival) if rival else 0.0
+    rival_score, rival = max(((similarity(g, r), r) for r in rivals), key=lambda sr: sr[0],
+                             default=(0.0, None))
     matches = [(m, t) for t in targets if (m := _match(g, t))]
     if matches:
         (score, reason), target = max(matches, key=lambda mt: mt[0][0])
         if rival_score < score:
             return Verdict(True, round(score, 3), reason, target.text)
-    nearest = max(targets, key=lambda t: similarity(g, t))
-    score = round(similarity(g, nearest), 3)
+    score, nearest = max(((similarity(g, t), t) for t in targets), key=lambda st: st[0])
+    score = round(score, 3)
     if rival and (matches or _match(g, rival)):
         return Verdict(False, score, "a different name" if rival.proper else "another answer")
     return Verdict(False, score, _why_wrong(g, nearest))

@@ -91,10 +91,6 @@ class Form:
     def norm(self) -> str:
         return " ".join(self.tokens)
 
-    @property
-    def core_text(self) -> str:
-        return " ".join(self.core)
-
 
 def _ordinal(n: int) -> str:
     suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")

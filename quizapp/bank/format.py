@@ -15,6 +15,8 @@ from pathlib import Path
 
 import jsonschema
 
+from quizapp.bank.kinds import get_kind
+
 FORMAT_NAME = "quizapp-bank"
 FORMAT_VERSION = 1
 KINDS = ("mcq", "cloze", "short", "truefalse")
@@ -64,6 +66,18 @@ def _schema() -> dict:
     return json.loads(resources.files("quizapp.bank").joinpath("schema.json").read_text("utf-8"))
 
 
+@lru_cache(maxsize=1)
+def bank_validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(_schema())
+
+
+@lru_cache(maxsize=1)
+def question_validator() -> jsonschema.Draft202012Validator:
+    """The schema of one question (``$defs.question``), for formats that carry no bank."""
+    return jsonschema.Draft202012Validator({"$defs": _schema()["$defs"],
+                                            "$ref": "#/$defs/question"})
+
+
 def _path(error: jsonschema.ValidationError) -> str:
     out = ""
     for part in error.absolute_path:
@@ -73,11 +87,9 @@ def _path(error: jsonschema.ValidationError) -> str:
 
 def validate_bank(bank: object) -> list[str]:
     """Every problem in ``bank`` as "place: message"; an empty list means it is valid."""
-    validator = jsonschema.Draft202012Validator(_schema())
-    problems = [f"{_path(e)}: {e.message}" for e in validator.iter_errors(bank)]
+    problems = [f"{_path(e)}: {e.message}" for e in bank_validator().iter_errors(bank)]
     if problems or not isinstance(bank, dict):
         return sorted(problems)
-    from quizapp.bank.kinds import get_kind
 
     seen: set[str] = set()
     for i, question in enumerate(bank["questions"]):

@@ -17,13 +17,13 @@ accepted answers, the explanation and the article sentence the question came fro
 from __future__ import annotations
 
 import hashlib
-import html
 import io
 from datetime import datetime
 
 import genanki
 
 from quizapp.bank.format import slugify
+from quizapp.formats.html_text import text_to_html
 
 MODEL_NAME = "quizapp question v1"
 FIELDS = ("Prompt", "Choices", "Answer", "Accepted", "Explanation", "Source", "Kind", "Category",
@@ -64,22 +64,18 @@ def _model() -> genanki.Model:
                          css=_CSS, sort_field_index=0)
 
 
-def _html(text: str) -> str:
-    return html.escape(text, quote=False).replace("\n", "<br>")
-
-
 def _fields(q: dict) -> list[str]:
     choices = ""
     if q["kind"] == "mcq":
-        choices = '<ol type="A">' + "".join(f"<li>{_html(c)}</li>" for c in q["choices"]) + "</ol>"
+        choices = '<ol type="A">' + "".join(f"<li>{text_to_html(c)}</li>" for c in q["choices"]) + "</ol>"
     elif q["kind"] == "truefalse":
         choices = "True or false?"
     answer = q["answer"].capitalize() if q["kind"] == "truefalse" else q["answer"]
     accepted = [a for a in q.get("accepted", []) if a != q["answer"]]
     source = (q.get("source") or {}).get("text") or ""
-    return [_html(q["prompt"]), choices, _html(answer), _html(", ".join(accepted)),
-            _html(q.get("explanation") or ""), _html(source), q["kind"], q["category"],
-            _html(q["id"])]
+    return [text_to_html(q["prompt"]), choices, text_to_html(answer), text_to_html(", ".join(accepted)),
+            text_to_html(q.get("explanation") or ""), text_to_html(source), q["kind"], q["category"],
+            text_to_html(q["id"])]
 
 
 def _tags(q: dict) -> list[str]:
@@ -89,10 +85,10 @@ def _tags(q: dict) -> list[str]:
 
 
 def _description(title: str, article: dict | None) -> str:
-    parts = [_html(title)]
+    parts = [text_to_html(title)]
     if article:
         credit = [article.get(k) for k in ("title", "attribution", "licence", "source")]
-        parts.append("From the article: " + _html(" · ".join(c for c in credit if c)))
+        parts.append("From the article: " + text_to_html(" · ".join(c for c in credit if c)))
     return "<br>".join(parts)
 
 

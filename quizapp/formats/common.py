@@ -8,15 +8,12 @@ with its place: an import never yields part of a file.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
-import jsonschema
 
-from quizapp.bank.format import CATEGORIES, question_id
+from quizapp.bank.format import CATEGORIES, question_id, question_validator
+from quizapp.bank.kinds import get_kind
 
 # Uploads are read whole into memory; a bank of a few thousand questions is well under 1 MB.
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
@@ -120,23 +117,14 @@ def read_category_path(path: str) -> tuple[str | None, str | None]:
     return category, (above if above not in (None, "top", "$course$", "$system$") else None)
 
 
-@lru_cache(maxsize=1)
-def _question_validator() -> jsonschema.Draft202012Validator:
-    text = resources.files("quizapp.bank").joinpath("schema.json").read_text("utf-8")
-    schema = json.loads(text)
-    return jsonschema.Draft202012Validator({"$defs": schema["$defs"], "$ref": "#/$defs/question"})
-
-
 def question_problems(question: dict) -> list[str]:
     """Schema and kind problems of one bank question, as "field: message"."""
     problems = []
-    for error in _question_validator().iter_errors(question):
+    for error in question_validator().iter_errors(question):
         place = ".".join(str(p) for p in error.absolute_path) or "question"
         problems.append(f"{place}: {error.message}")
     if problems:
         return sorted(problems)
-    from quizapp.bank.kinds import get_kind
-
     problems += get_kind(question["kind"]).validate(question)
     texts = {name: [question.get(name) or ""] for name in ("prompt", "answer", "explanation")}
     texts.update({name: question.get(name, []) for name in ("accepted", "choices", "tags")})

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from quizapp.scheduling.clock import DEFAULT_ROLLOVER_HOUR, study_day
+from quizapp.scheduling.clock import DEFAULT_ROLLOVER_HOUR, days_between
 from quizapp.scheduling.fitting import fit_items, training_items
 from quizapp.scheduling.logs import LogEntry
 from quizapp.scheduling.metrics import Scored, summarise
@@ -58,8 +58,7 @@ def _walk(reviews: Sequence[LogEntry], tz: str, rollover: int) -> Iterator[_Step
     for position, entry in enumerate(reviews, start=1):
         elapsed = hours = None
         if previous is not None:
-            elapsed = (study_day(entry.reviewed_at, tz, rollover)
-                       - study_day(previous.reviewed_at, tz, rollover)).days
+            elapsed = days_between(previous.reviewed_at, entry.reviewed_at, tz, rollover)
             hours = (entry.reviewed_at - previous.reviewed_at) / timedelta(hours=1)
         yield _Step(entry, elapsed, hours, position, lapses)
         lapses += bool(elapsed) and entry.rating is Rating.AGAIN

@@ -16,6 +16,7 @@ import fsrs
 import fsrs_rs_python as fsrs_rs
 
 from quizapp.scheduling.clock import DEFAULT_ROLLOVER_HOUR, as_utc, study_day
+from quizapp.scheduling.state import rating_and_time
 
 # Fewer long-term reviews than this and the fit mostly echoes noise; Anki asks for a few
 # hundred too. Counted as training items (reviews on a new study day with history before them).
@@ -27,11 +28,7 @@ class NotEnoughReviews(ValueError):
 
 
 def _history(entries: Iterable[Any]) -> list[tuple[datetime, int]]:
-    pairs = []
-    for entry in entries:
-        rating, moment = (entry[0], entry[1]) if isinstance(entry, tuple) else (
-            entry.rating, entry.reviewed_at)
-        pairs.append((as_utc(moment), int(rating)))
+    pairs = [(moment, int(rating)) for rating, moment in map(rating_and_time, entries)]
     return sorted(pairs, key=lambda pair: pair[0])
 
 

@@ -15,25 +15,23 @@ proposed Easy: the flip itself is quick whatever the student recalled.
 """
 from __future__ import annotations
 
+from quizapp.bank.kinds import KIND_REGISTRY
 from quizapp.scheduling.state import Rating
 
-TYPED_KINDS = frozenset({"short", "cloze"})
-CHOICE_KINDS = frozenset({"mcq", "truefalse"})
-SELF_GRADED_KINDS = frozenset({"flashcard"})
+SELF_GRADED = "flashcard"  # not a kind of question: any card flipped rather than answered
 SLOW_MS = {"typed": 20_000, "choice": 12_000, "self": 15_000}
 FAST_TYPED_MS = 6_000
 
 
 def answer_mode(kind: str) -> str:
-    """"typed", "choice" or "self" for a question kind; ValueError for an unknown kind."""
-    if kind in TYPED_KINDS:
-        return "typed"
-    if kind in CHOICE_KINDS:
-        return "choice"
-    if kind in SELF_GRADED_KINDS:
+    """"typed", "choice" or "self" for a question kind, from how the kind is answered
+    (``quizapp.bank.kinds``); ValueError for an unknown kind."""
+    if kind == SELF_GRADED:
         return "self"
-    known = ", ".join(sorted(TYPED_KINDS | CHOICE_KINDS | SELF_GRADED_KINDS))
-    raise ValueError(f"no grading rule for question kind {kind!r} (known: {known})")
+    if kind not in KIND_REGISTRY:
+        known = ", ".join(sorted([*KIND_REGISTRY, SELF_GRADED]))
+        raise ValueError(f"no grading rule for question kind {kind!r} (known: {known})")
+    return "typed" if KIND_REGISTRY[kind].input == "text" else "choice"
 
 
 def propose_rating(correct: bool, response_ms: int, kind: str) -> Rating:

@@ -25,9 +25,11 @@ from typing import Any
 
 import fsrs
 
-from quizapp.scheduling.clock import DEFAULT_ROLLOVER_HOUR, as_utc, study_day, study_day_start
+from quizapp.scheduling.clock import (
+    DEFAULT_ROLLOVER_HOUR, as_utc, days_between, study_day, study_day_start)
 from quizapp.scheduling.intervals import days_label, fuzz_days, keep_order, step_label
-from quizapp.scheduling.state import CardState, Phase, Rating, from_fsrs_card, to_fsrs_card
+from quizapp.scheduling.state import (
+    CardState, Phase, Rating, from_fsrs_card, rating_and_time, to_fsrs_card)
 
 MIN_RETENTION, MAX_RETENTION = 0.70, 0.99
 DEFAULT_LEARNING_STEPS = (timedelta(minutes=1), timedelta(minutes=10))
@@ -175,19 +177,11 @@ def review(state: CardState, rating: Rating, settings: Settings, now: datetime,
     rating = Rating(rating)
     now = as_utc(now)
     chosen = preview(state, settings, now, rng, tz, rollover)[rating]
-    elapsed = None if state.last_review is None else (
-        study_day(now, tz, rollover) - study_day(state.last_review, tz, rollover)).days
+    elapsed = None if state.last_review is None else days_between(state.last_review, now, tz,
+                                                                  rollover)
     record = ReviewRecord(rating, now, duration_ms, state.phase, elapsed,
                           chosen.interval_days, chosen.due)
     return chosen.state, record
-
-
-def _rating_and_time(entry: Any) -> tuple[Rating, datetime]:
-    if isinstance(entry, tuple):
-        rating, moment = entry[0], entry[1]
-    else:
-        rating, moment = entry.rating, entry.reviewed_at
-    return Rating(int(rating)), as_utc(moment)
 
 
 def replay(reviews: Iterable[Any], settings: Settings, tz: str,
@@ -199,7 +193,7 @@ def replay(reviews: Iterable[Any], settings: Settings, tz: str,
     as the study service does, so the result equals the state cached review by review.
     """
     state = CardState.new()
-    for rating, moment in sorted((_rating_and_time(e) for e in reviews), key=lambda e: e[1]):
+    for rating, moment in sorted((rating_and_time(e) for e in reviews), key=lambda e: e[1]):
         state, _ = review(state, rating, settings, moment, fuzz_rng(card_key, state.reps),
                           tz, rollover)
     return state

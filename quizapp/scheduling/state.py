@@ -5,7 +5,7 @@ never a library object; ``to_fsrs_card`` / ``from_fsrs_card`` convert at the edg
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -85,9 +85,6 @@ class CardState:
                    due=row.get("due"), last_review=row.get("last_review"),
                    reps=int(row.get("reps") or 0), lapses=int(row.get("lapses") or 0))
 
-    def evolve(self, **changes: Any) -> CardState:
-        return replace(self, **changes)
-
 
 def _float_or_none(value: Any) -> float | None:
     return None if value is None else float(value)
@@ -121,3 +118,13 @@ def from_fsrs_card(card: fsrs.Card, *, reps: int, lapses: int, due: datetime | N
                      due=due if due is not None else card.due,
                      last_review=last_review if last_review is not None else card.last_review,
                      reps=reps, lapses=lapses)
+
+
+def rating_and_time(entry: Any) -> tuple[Rating, datetime]:
+    """A log entry's rating and UTC time: a ``(rating, reviewed_at)`` pair, or an object with
+    ``rating`` and ``reviewed_at`` (a ``ReviewRecord``, a log row)."""
+    if isinstance(entry, tuple):
+        rating, moment = entry[0], entry[1]
+    else:
+        rating, moment = entry.rating, entry.reviewed_at
+    return Rating(int(rating)), as_utc(moment)
