@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from quizapp.answers.normalise import UNITS
 from quizapp.generation.entities import Entity, country_of_demonym, looks_like_a_name
 from quizapp.generation.fact import Fact
 from quizapp.generation.nlp import PEOPLE_WORDS
@@ -21,7 +22,7 @@ PLACE_PREPS = {"in", "within", "at", "inside", "near", "across", "throughout"}
 TIME_PREPS = {"in", "on", "during"}  # not "since"/"until": "when has Japan not been …" misleads
 CORE_DEPS = {"ccomp", "dobj", "xcomp", "attr", "acomp", "dative", "oprd"}
 TRAILING_DEPS = {"advcl", "prep", "npadvmod", "advmod", "punct", "dep", "parataxis"}
-NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+NUMBER_WORDS = [*UNITS, "twenty"]  # a word's position is its value
 ORDINALS = {"first", "second", "third", "fourth", "fifth", "last", "next", "only", "same",
             "main", "top", "leading", "largest", "biggest"}
 DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}

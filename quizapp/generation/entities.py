@@ -16,6 +16,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
+from quizapp.answers.normalise import MONTHS
 from quizapp.bank import normalise_answer
 from quizapp.generation.nlp import TITLE_WORDS
 from quizapp.generation.orgs import organisation_sort
@@ -30,7 +31,6 @@ _RELATIVE = re.compile(r"\b(next|last|this|ago|yesterday|today|tomorrow|previous
                        r"following|earlier|later|recent|past)\b")
 # Time zones and exchanges' clocks the model takes for organisations.
 _NOT_ENTITIES = {"GMT", "UTC", "EST", "EDT", "PST", "PDT", "CET", "BST", "JST", "AEST"}
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 # Transliterations that news sources spell both ways; each variant is accepted as right.
 _SPELLINGS = [("Baluch", "Baloch"), ("Qaeda", "Qaida"), ("Mohammed", "Muhammad"),
               ("Mohammad", "Muhammad"), ("Gaddafi", "Qaddafi"), ("Kyiv", "Kiev")]
@@ -134,7 +134,7 @@ def _wanted(span: Span) -> bool:
         lower = span.text.lower()
         if _RELATIVE.search(lower):
             return False  # "January next year" means nothing without the article's date
-        return bool(re.search(r"\b\d{4}\b", lower)) or any(m in lower for m in _MONTHS)
+        return bool(re.search(r"\b\d{4}\b", lower)) or any(m in lower for m in MONTHS)
     return any(c.isalpha() or c.isdigit() for c in span.text)
 
 

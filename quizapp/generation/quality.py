@@ -12,12 +12,11 @@ from rapidfuzz import fuzz
 from wordfreq import zipf_frequency
 
 from quizapp.bank import normalise_answer
+from quizapp.generation.headline import STOP_WORDS
 from quizapp.generation.orgs import sort_words
 
 NEAR_DUPLICATE = 92
 TRIVIAL_ZIPF = 5.5  # words at least this common ("the", "people", "said") are trivial blanks
-STOP_WORDS = {"the", "of", "and", "for", "de", "la", "le", "du", "von", "van", "der", "a", "an",
-              "in", "on", "at", "to", "&"}
 PRONOUNS = {"he", "she", "it", "they", "we", "you", "i", "him", "her", "them", "us", "me", "his",
             "its", "their", "our", "this", "that", "these", "those", "who", "which"}
 RULE_PRIOR = {"role": 0.95, "role-reverse": 0.9, "gloss": 0.95, "gloss-reverse": 0.95,
