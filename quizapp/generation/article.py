@@ -9,6 +9,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from quizapp.bank import slugify
@@ -34,11 +35,11 @@ class Article:
     licence: str | None = None
     attribution: str | None = None
 
-    @property
+    @cached_property
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
-    @property
+    @cached_property
     def headline(self) -> str | None:
         """The title when the article has one of its own; None when it was only derived from
         the first sentence (a question quoting it would quote the article, not a headline)."""

@@ -48,6 +48,7 @@ def _data() -> dict:
     return json.loads(text.read_text("utf-8"))
 
 
+@lru_cache(maxsize=1)
 def sort_words() -> frozenset[str]:
     """Words that name an organisation's sort, not the organisation ("Airlines", "Motor")."""
     return frozenset(w for words in _data()["words"].values() for w in words if " " not in w)
