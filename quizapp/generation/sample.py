@@ -110,8 +110,6 @@ def qamr_coverage(corpus: Path = CORPUS, threshold: float = 0.5) -> dict:
     """Of QAMR's human who/where/when questions, how many answers the generator also asks
     (and, for scale, how many answers are a name the language model finds at all)."""
     from quizapp.generation import generate_bank
-    from quizapp.generation.entities import collect_entities
-    from quizapp.generation.nlp import analyse
 
     counts = {w: [0, 0, 0] for w in ("who", "where", "when")}
     for name in QAMR:
@@ -126,7 +124,7 @@ def qamr_coverage(corpus: Path = CORPUS, threshold: float = 0.5) -> dict:
             bank = generate_bank(Article(title=derive_title(sentence), text=sentence))
             ours = [a for q in bank["questions"] if q["kind"] != "truefalse"
                     for a in (q["answer"], *q.get("accepted", ()))]
-            names = [e.text for e in collect_entities(analyse(sentence))]
+            names = [record["text"] for record in bank["entities"]]
             for word, qa in humans:
                 theirs = [qa["answer"], *qa.get("validator_answers", ())]
                 hit = any(_overlap(t, o) >= threshold for t in theirs for o in ours)
