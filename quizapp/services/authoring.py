@@ -21,7 +21,10 @@ from quizapp.services.banks import has_reviews, question_values, upsert_question
 from quizapp.services.classes import lock_owner
 
 EDITABLE = ("kind", "category", "prompt", "answer", "accepted", "choices", "explanation", "tags")
-LIVE = ("draft", "approved")  # statuses a question is worked on in; the others are set aside
+LIVE = ("draft", "approved")
+# The bank field each question column comes from (see ``banks.question_values``).
+CARRIED_BY = {"source_sentence": "source", "source_start": "source", "source_end": "source",
+              "source_text": "source", "quality_signals": "quality"}  # statuses a question is worked on in; the others are set aside
 
 
 class AuthoringError(ValueError):
@@ -236,6 +239,8 @@ def import_into_set(session: Session, qset: QuestionSet, questions: list[dict], 
         values = question_values(q) | {"origin": q.get("origin", "authored")}
         if q["id"] not in existing:
             values["position"], position = position, position + 1
+        else:  # a format that does not carry a field (Moodle has no source) leaves it alone
+            values = {k: v for k, v in values.items() if CARRIED_BY.get(k, k) in q}
         counts[upsert_question(session, qset, existing, q, values, status, revive=False)] += 1
     session.flush()
     return counts
