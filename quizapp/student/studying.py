@@ -1,11 +1,10 @@
 """The study session: a card, its answer checked on the server, a rating, the next card.
 
 Nothing about the answer reaches the page before the student has answered: the card page holds
-the prompt, the choices (for multiple choice) and a signed token without the answer.
+the prompt, the choices (for multiple choice, in an order seeded by a server secret) and a
+signed token without the answer.
 """
 from __future__ import annotations
-
-import random
 
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
@@ -51,7 +50,8 @@ def study_page():
     question, card = upcoming
     key = study.request_id(db.session, current_user, question)
     token = tokens.dump("card", current_user.id, q=question.id, r=key, t=tokens.epoch_ms(now))
-    public = get_kind(question.kind).public(question.to_bank(), random.Random(key))
+    order = tokens.choice_order(current_user.id, question.id)
+    public = get_kind(question.kind).public(question.to_bank(), order)
     return render_template("student/study_card.html", question=question, public=public,
                            form=AnswerForm(token=token), undo=UndoForm(), queue=queue,
                            is_new=card is None or card.reps == 0)

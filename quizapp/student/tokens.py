@@ -6,6 +6,9 @@ the outcome. Tokens are signed with the app's secret key, not encrypted.
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
+import random
 from datetime import datetime, timezone
 
 from flask import current_app
@@ -36,6 +39,15 @@ def load(kind: str, user_id: int, token: str) -> dict:
     if data.get("u") != user_id:
         raise TokenError("That answer belongs to another account.")
     return data
+
+
+def choice_order(user_id: int, question_id: int) -> random.Random:
+    """The shuffle of a card's choices, seeded by an HMAC of the secret key, user and card:
+    stable for one student, and not reproducible from anything the page carries."""
+    key = current_app.config["SECRET_KEY"]
+    digest = hmac.new(key.encode() if isinstance(key, str) else key,
+                      f"choices:{user_id}:{question_id}".encode(), hashlib.sha256).hexdigest()
+    return random.Random(digest)
 
 
 def epoch_ms(moment: datetime) -> int:
