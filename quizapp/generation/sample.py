@@ -5,6 +5,10 @@ articles in ``../shared/corpus/wikinews-timeline`` and prints a seeded random sa
 questions as Markdown, for a person to read and judge. ``--qamr`` instead measures how many of
 the human who/where/when answers in QAMR's Wikinews sentences the generator also asks about.
 Wikinews text is CC BY 2.5; what this prints is attributed to Wikinews.
+
+The blind measure (``sample packets`` and ``sample figures``, see ``judging.py``) draws from
+the development or test split of ``corpus/wikinews-articles`` instead: a packet for a judge
+who has no stake in the generator, and the figures read back from the judge's verdicts.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import click
 
 from quizapp.bank import normalise_answer
 from quizapp.generation.article import Article, derive_title
+from quizapp.generation.judging import figures_command, packets_command
 
 CORPUS = Path("../shared/corpus")
 WIKINEWS = "wikinews-timeline/wikinews_timeline_docs.jsonl"
@@ -136,15 +141,20 @@ def qamr_coverage(corpus: Path = CORPUS, threshold: float = 0.5) -> dict:
     return {"by_word": counts, "total": total}
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option("--seed", default=1, show_default=True, help="Seed of the random sample.")
 @click.option("--n", "size", default=60, show_default=True, help="Questions in the sample.")
 @click.option("--corpus", default=str(CORPUS), show_default=True, type=click.Path(),
               help="The shared corpus folder.")
 @click.option("--kind", "kind", default=None, help="Sample only questions of this kind (mcq, …).")
 @click.option("--qamr", is_flag=True, help="Measure QAMR who/where/when coverage instead.")
-def main(seed: int, size: int, corpus: str, kind: str | None, qamr: bool) -> None:
-    """Print a seeded sample of generated questions (or the QAMR coverage) as Markdown."""
+@click.pass_context
+def main(ctx: click.Context, seed: int, size: int, corpus: str, kind: str | None,
+         qamr: bool) -> None:
+    """Print a seeded sample of generated questions (or the QAMR coverage) as Markdown; or,
+    with a command, write a blind judging packet or read its verdicts back."""
+    if ctx.invoked_subcommand is not None:
+        return
     if qamr:
         result = qamr_coverage(Path(corpus))
         click.echo("| question word | human questions | answer is a name the model finds | "
@@ -161,6 +171,9 @@ def main(seed: int, size: int, corpus: str, kind: str | None, qamr: bool) -> Non
     for number, (bank, q) in enumerate(picked, start=1):
         click.echo(_markdown(number, bank, q) + "\n")
 
+
+main.add_command(packets_command)
+main.add_command(figures_command)
 
 if __name__ == "__main__":
     main()
