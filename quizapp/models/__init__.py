@@ -3,10 +3,11 @@ from quizapp.models.base import db
 from quizapp.models.classes import Assignment, Enrolment, SchoolClass
 from quizapp.models.content import Article, GenerationJob, Question, QuestionSet
 from quizapp.models.quizzes import Quiz, QuizAnswer, QuizAttempt
-from quizapp.models.study import Card, Review
+from quizapp.models.study import Card, Review, StudyAnswer
 from quizapp.models.users import ROLES, User
 
 __all__ = [
     "db", "Assignment", "Enrolment", "SchoolClass", "Article", "GenerationJob", "Question",
-    "QuestionSet", "Quiz", "QuizAnswer", "QuizAttempt", "Card", "Review", "ROLES", "User",
+    "QuestionSet", "Quiz", "QuizAnswer", "QuizAttempt", "Card", "Review", "StudyAnswer", "ROLES",
+    "User",
 ]

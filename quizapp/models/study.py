@@ -1,4 +1,5 @@
-"""Spaced repetition per user: the append-only review log (the truth) and card state (a cache)."""
+"""Spaced repetition per user: the append-only review log (the truth), card state (a cache), and
+the first answer given to each shown card."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -55,3 +56,23 @@ class Review(db.Model):
     request_id: Mapped[str] = mapped_column(String(64))
     origin: Mapped[str] = mapped_column(String(16), default="study")  # study | quiz
     undone_at: Mapped[datetime | None]
+
+
+class StudyAnswer(db.Model):
+    """The first answer to a shown card, so a second try with the same page cannot replace it.
+
+    ``request_id`` is the review's idempotency key that the card page carried; the review that
+    the rating writes takes its answer from here.
+    """
+
+    __tablename__ = "study_answers"
+    __table_args__ = (UniqueConstraint("user_id", "request_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"),
+                                             index=True)
+    request_id: Mapped[str] = mapped_column(String(64))
+    given: Mapped[str | None] = mapped_column(Text)  # None: the student showed the answer
+    correct: Mapped[bool | None]
+    answered_at: Mapped[datetime]

@@ -230,20 +230,6 @@ def rebuild_card(session: Session, user: User, question_id: int) -> Card | None:
     return card
 
 
-def undo_last(session: Session, user: User, now: datetime) -> Review | None:
-    """Take back the user's last study review and restore its card; None if there is none."""
-    last = session.scalar(select(Review).where(
-        Review.user_id == user.id, Review.undone_at.is_(None), Review.origin == "study")
-        .order_by(Review.reviewed_at.desc(), Review.id.desc()).limit(1).with_for_update())
-    if last is None:
-        return None
-    last.undone_at = now
-    session.flush()
-    rebuild_card(session, user, last.question_id)
-    session.flush()
-    return last
-
-
 def rebuild_user(session: Session, user: User) -> int:
     """Every card of ``user`` recomputed from the log (after a fit or a fix); returns the count."""
     ids = set(session.scalars(select(Card.question_id).where(Card.user_id == user.id)))

@@ -4,7 +4,8 @@ from zoneinfo import available_timezones
 from flask_wtf import FlaskForm
 from wtforms import (DecimalField, HiddenField, IntegerField, SelectField, StringField,
                      SubmitField)
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (DataRequired, InputRequired, Length, NumberRange, Optional,
+                                Regexp)
 
 
 class AnswerForm(FlaskForm):
@@ -19,7 +20,8 @@ class RateForm(FlaskForm):
 
 
 class UndoForm(FlaskForm):
-    pass
+    # The review the page showed as the last answer: a double click cannot undo two.
+    review = HiddenField(validators=[Optional(), Regexp(r"^[0-9]{1,18}$")])
 
 
 class SettingsForm(FlaskForm):

@@ -14,16 +14,40 @@ from quizapp.clock import utcnow
 from quizapp.extensions import db
 from quizapp.roles import role_required
 from quizapp.scheduling import Rating, propose_rating
-from quizapp.services import fitting_jobs, study
+from quizapp.services import fitting_jobs, study, study_answers
 from quizapp.student import bp, tokens
 from quizapp.student.forms import AnswerForm, RateForm, UndoForm
 
 MAX_DURATION_MS = 10 * 60 * 1000  # a card left open over lunch is not a 2-hour answer
+UNDO_MESSAGES = {study_answers.Undo.DONE: "Your last answer is undone.",
+                 study_answers.Undo.ALREADY_UNDONE: "That answer was already undone.",
+                 study_answers.Undo.NOTHING: "There is nothing to undo."}
 
 
 def back_to_study(message: str):
     flash(message, "error")
     return redirect(url_for("student.study_page"))
+
+
+def undo_form() -> UndoForm:
+    """The undo button, naming the review this page shows as the student's last answer."""
+    return UndoForm(review=study_answers.last_review_id(db.session, current_user))
+
+
+def first_answer(question, request_key: str, form, now):
+    """(given, outcome) of the first answer to this shown card; a second try gets the first
+    one back, with a message. ``given`` None: the student showed the answer."""
+    given = None if form.flip.data else (form.given.data or "")
+    outcome = None if given is None else study.check_answer(db.session, question, given)
+    first, repeated = study_answers.keep_first(
+        db.session, current_user, question, request_key, given=given,
+        correct=None if outcome is None else outcome.correct, now=now)
+    db.session.commit()
+    if repeated:
+        flash("You already answered this card; your first answer stands.", "info")
+        given = first.given
+        outcome = None if given is None else study.check_answer(db.session, question, given)
+    return given, outcome
 
 
 def posted_card(kind: str, form, valid: bool, now):
@@ -42,7 +66,7 @@ def study_page():
     queue = study.build_queue(db.session, current_user, now)
     upcoming = queue.next()
     if upcoming is None:
-        return render_template("student/study_done.html", undo=UndoForm(),
+        return render_template("student/study_done.html", undo=undo_form(),
                                summary=study.session_summary(
                                    db.session, current_user, now,
                                    tokens.from_epoch_ms(session["study_started"])),
@@ -53,7 +77,7 @@ def study_page():
     order = tokens.choice_order(current_user.id, question.id)
     public = get_kind(question.kind).public(question.to_bank(), order)
     return render_template("student/study_card.html", question=question, public=public,
-                           form=AnswerForm(token=token), undo=UndoForm(), queue=queue,
+                           form=AnswerForm(token=token), undo=undo_form(), queue=queue,
                            is_new=card is None or card.reps == 0)
 
 
@@ -66,19 +90,17 @@ def study_answer():
     except (tokens.TokenError, study.StudyError) as exc:
         return back_to_study(str(exc))
     duration = min(max(0, tokens.epoch_ms(now) - data["t"]), MAX_DURATION_MS)
-    flipped = bool(form.flip.data)  # a flashcard: the student grades themself
-    outcome = None if flipped else study.check_answer(db.session, question,
-                                                       form.given.data or "")
+    given, outcome = first_answer(question, data["r"], form, now)
+    flipped = outcome is None  # a flashcard: the student grades themself
     proposed = (Rating.GOOD if flipped
                 else propose_rating(outcome.correct, duration, question.kind))
     card = study.card_for(db.session, current_user, question)
     rate_token = tokens.dump("rate", current_user.id, q=question.id, r=data["r"], d=duration,
-                             g=None if flipped else form.given.data,
-                             c=None if flipped else outcome.correct, p=int(proposed))
+                             g=given, c=None if flipped else outcome.correct, p=int(proposed))
     return render_template("student/study_feedback.html", question=question, outcome=outcome,
                            flipped=flipped, proposed=proposed,
                            form=RateForm(formdata=None, token=rate_token),
-                           undo=UndoForm(),
+                           undo=undo_form(),
                            previews=study.previews(current_user, card, question, now))
 
 
@@ -106,10 +128,12 @@ def study_rate():
 @bp.route("/study/undo", methods=["POST"])
 @role_required("student")
 def study_undo():
-    if not UndoForm().validate_on_submit():
+    form = UndoForm()
+    if not form.validate_on_submit():
         flash("Undo could not be read; nothing changed.", "error")
         return redirect(url_for("student.study_page"))
-    undone = study.undo_last(db.session, current_user, utcnow())
+    review_id = int(form.review.data) if form.review.data else None
+    result = study_answers.undo(db.session, current_user, review_id, utcnow())
     db.session.commit()
-    flash("Your last answer is undone." if undone else "There is nothing to undo.", "info")
+    flash(UNDO_MESSAGES[result], "info")
     return redirect(url_for("student.study_page"))

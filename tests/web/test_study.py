@@ -124,7 +124,7 @@ def test_undo_takes_back_only_the_last_review(classroom, actions):
         _, token = card_page(actions)
         rate(actions, answer(actions, token, flip=True).get_data(as_text=True), rating)
     first, second = db.session.scalars(select(Review).order_by(Review.id)).all()
-    actions.post("/student/study/undo", token_from="/student/settings")
+    actions.post("/student/study/undo", {"review": str(second.id)}, token_from="/student/study")
     db.session.expire_all()
     assert db.session.get(Review, second.id).undone_at is not None
     assert db.session.get(Review, first.id).undone_at is None

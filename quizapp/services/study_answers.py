@@ -1,0 +1,74 @@
+"""What a student's answers mean when a page is sent twice: the first answer to a shown card
+stands, and undo takes back the one review the page showed as the last, once.
+
+A card page carries the review's idempotency key (``study.request_id``); the first answer
+posted with it is kept, so going back and typing the right answer after seeing it changes
+nothing. An undo form names the review it takes back, so a double click undoes one answer.
+"""
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from quizapp.models import Question, Review, StudyAnswer, User
+from quizapp.services.study import rebuild_card
+
+
+class Undo(enum.Enum):
+    DONE = "done"
+    ALREADY_UNDONE = "already undone"
+    NOTHING = "nothing"
+
+
+def _answer_for(session: Session, user_id: int, request: str) -> StudyAnswer | None:
+    return session.scalar(select(StudyAnswer).where(StudyAnswer.user_id == user_id,
+                                                    StudyAnswer.request_id == request))
+
+
+def keep_first(session: Session, user: User, question: Question, request: str, *,
+               given: str | None, correct: bool | None, now: datetime
+               ) -> tuple[StudyAnswer, bool]:
+    """The first answer posted for ``request`` (this one if it is first); returns
+    (answer, repeated). ``given`` None means the student showed the answer."""
+    first = _answer_for(session, user.id, request)
+    if first is not None:
+        return first, True
+    entry = StudyAnswer(user_id=user.id, question_id=question.id, request_id=request,
+                        given=given, correct=correct, answered_at=now)
+    try:
+        with session.begin_nested():
+            session.add(entry)
+            session.flush()
+    except IntegrityError:  # the same card answered in another tab a moment earlier
+        return _answer_for(session, user.id, request), True
+    return entry, False
+
+
+def last_review_id(session: Session, user: User) -> int | None:
+    """The student's last live study review: what an undo button on this page takes back."""
+    return session.scalar(select(Review.id).where(
+        Review.user_id == user.id, Review.undone_at.is_(None), Review.origin == "study")
+        .order_by(Review.reviewed_at.desc(), Review.id.desc()).limit(1))
+
+
+def undo(session: Session, user: User, review_id: int | None, now: datetime) -> Undo:
+    """Take back the named study review of ``user`` once and restore its card from the log."""
+    if review_id is None:
+        return Undo.NOTHING
+    review = session.scalar(
+        select(Review).where(Review.id == review_id, Review.user_id == user.id,
+                             Review.origin == "study")
+        .with_for_update().execution_options(populate_existing=True))
+    if review is None:
+        return Undo.NOTHING
+    if review.undone_at is not None:
+        return Undo.ALREADY_UNDONE
+    review.undone_at = now
+    session.flush()
+    rebuild_card(session, user, review.question_id)
+    session.flush()
+    return Undo.DONE
