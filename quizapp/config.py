@@ -23,6 +23,7 @@ class Config:
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
     QUESTIONS_DIR = None  # default: <project>/questions
     SEEDS_DIR = None  # default: <project>/seeds
+    QUIZ_GRACE_SECONDS = 10  # answers sent this long after a quiz's time limit still count
 
 
 def _env_value(raw: str):

@@ -57,9 +57,16 @@ def local_time(moment: datetime, user) -> str:
     return moment.astimezone(zone(user.timezone)).strftime("%H:%M")
 
 
+def local_datetime(moment: datetime | None, user) -> str:
+    if moment is None:
+        return ""
+    return moment.astimezone(zone(user.timezone)).strftime("%d %b %Y %H:%M")
+
+
 def register(app) -> None:
     app.add_template_filter(highlight)
     app.add_template_filter(display_answer)
     app.add_template_filter(local_time)
+    app.add_template_filter(local_datetime)
     app.add_template_filter(cloze_blanks)
     app.add_template_global(quality_label)

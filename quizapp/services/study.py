@@ -183,8 +183,10 @@ def locked_card(session: Session, user_id: int, question_id: int) -> Card:
 
 def record_review(session: Session, user: User, question: Question, *, rating: Rating,
                   now: datetime, request: str, duration_ms: int | None, given: str | None,
-                  correct: bool | None, proposed: Rating | None) -> tuple[Review, bool]:
-    """Write one review and update the card atomically. Returns (review, created)."""
+                  correct: bool | None, proposed: Rating | None,
+                  origin: str = "study") -> tuple[Review, bool]:
+    """Write one review (of a study card or a quiz answer) and update the card atomically.
+    Returns (review, created)."""
     existing = session.scalar(select(Review).where(Review.user_id == user.id,
                                                    Review.request_id == request))
     if existing is not None:
@@ -200,7 +202,8 @@ def record_review(session: Session, user: User, question: Question, *, rating: R
     entry = Review(user_id=user.id, question_id=question.id, rating=int(rating),
                    proposed_rating=int(proposed) if proposed else None, reviewed_at=now,
                    study_day=study_day(now, user.timezone, user.rollover_hour),
-                   duration_ms=duration_ms, given=given, correct=correct, request_id=request)
+                   duration_ms=duration_ms, given=given, correct=correct, request_id=request,
+                   origin=origin)
     session.add(entry)
     try:
         with session.begin_nested():

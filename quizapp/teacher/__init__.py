@@ -14,6 +14,7 @@ bp = Blueprint("teacher", __name__)
 def _navigation(state) -> None:
     state.app.config.setdefault("TEACHER_NAV", [
         ("teacher.classes", "Classes"), ("teacher.sets", "Sets"),
+        ("teacher.quizzes", "Quizzes"),
         ("teacher.new_article", "From an article"), ("teacher.import_file", "Import")])
 
 
@@ -25,4 +26,4 @@ def home():
                            sets=catalogue.teacher_sets(db.session, current_user))
 
 
-from quizapp.teacher import articles, classes, questions, review, sets, transfer  # noqa: F401  (each module registers its routes on bp)
+from quizapp.teacher import articles, classes, questions, quizzes, review, sets, transfer  # noqa: F401  (each module registers its routes on bp)

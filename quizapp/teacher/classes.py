@@ -7,7 +7,7 @@ from flask_login import current_user
 from quizapp.clock import utcnow
 from quizapp.extensions import db
 from quizapp.roles import role_required
-from quizapp.services import catalogue
+from quizapp.services import catalogue, quizzes
 from quizapp.services import classes as service
 from quizapp.teacher import bp
 from quizapp.teacher.access import owned_class
@@ -48,6 +48,7 @@ def class_page(class_id):
             return redirect(url_for("teacher.class_page", class_id=class_id))
     return render_template("teacher/class.html", school_class=school_class, form=form,
                            action=ActionForm(), roster=service.roster(db.session, school_class),
+                           quizzes=quizzes.class_quizzes(db.session, school_class, utcnow()),
                            join_url=url_for("auth.register", code=school_class.join_code,
                                             _external=True)), 400 if form.errors else 200
 

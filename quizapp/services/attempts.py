@@ -1,0 +1,221 @@
+"""Attempts: start one (its questions, order, choice order, points and deadline fixed and
+stored), save answers while the clock allows, submit once, grade, feed the schedule, regrade.
+
+The attempt row is locked (FOR UPDATE on PostgreSQL; SQLite's IMMEDIATE transactions already
+serialise writers) before anything changes it, and submission is a conditional UPDATE: two
+tabs, a resent form, or the countdown's automatic submission racing a click grade once.
+"""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from quizapp.models import Question, Quiz, QuizAnswer, QuizAttempt, User
+from quizapp.quizzes import (
+    Regrade, accepts_answers, deadline, grade, plan_attempt, review_rating, total, window)
+from quizapp.scheduling import Rating
+from quizapp.services import quizzes, study
+from quizapp.services.classes import lock_owner
+
+MAX_ANSWER = 500
+
+
+class AttemptError(ValueError):
+    """An attempt change that is refused; the message is for the student."""
+
+
+def open_attempt(session: Session, quiz: Quiz, student: User) -> QuizAttempt | None:
+    return session.scalar(select(QuizAttempt).where(
+        QuizAttempt.quiz_id == quiz.id, QuizAttempt.user_id == student.id,
+        QuizAttempt.submitted_at.is_(None)))
+
+
+def start_attempt(session: Session, student: User, quiz: Quiz, now: datetime,
+                  grace: int) -> tuple[QuizAttempt, bool]:
+    """(attempt, created): the open attempt if there is one, else a new one if allowed."""
+    lock_owner(session, student)  # one start at a time per student
+    current = open_attempt(session, quiz, student)
+    if current is not None and not close_if_expired(session, current, now, grace):
+        return current, False
+    state = window(now, quiz.opens_at, quiz.closes_at)
+    if state != "open":
+        raise AttemptError("This quiz is not open yet." if state == "upcoming"
+                           else "This quiz has closed.")
+    done = session.scalar(select(func.count()).select_from(QuizAttempt).where(
+        QuizAttempt.quiz_id == quiz.id, QuizAttempt.user_id == student.id)) or 0
+    if done >= quiz.attempts_allowed:
+        raise AttemptError(f"You have used all {quiz.attempts_allowed} attempt(s) at this quiz.")
+    seed = secrets.token_hex(16)
+    slots = plan_attempt(quizzes.pool(session, quizzes.set_ids_of(session, quiz)),
+                         count=quiz.question_count, fixed=list(quiz.fixed_question_ids),
+                         kinds=list(quiz.kinds), shuffle_questions=quiz.shuffle_questions,
+                         shuffle_choices=quiz.shuffle_choices, points=quiz.points, seed=seed)
+    if not slots:
+        raise AttemptError("This quiz has no questions to ask yet; tell your teacher.")
+    attempt = QuizAttempt(quiz_id=quiz.id, user_id=student.id, number=done + 1, seed=seed,
+                          started_at=now, max_score=total([s.points for s in slots]),
+                          deadline_at=deadline(now, quiz.time_limit_seconds, quiz.closes_at))
+    session.add(attempt)
+    session.flush()
+    session.add_all(QuizAnswer(attempt_id=attempt.id, question_id=s.question_id,
+                               position=s.position, points=s.points,
+                               choices=[list(c) for c in s.choices]) for s in slots)
+    session.flush()
+    return attempt, True
+
+
+def student_attempt(session: Session, student: User, attempt_id: int) -> QuizAttempt | None:
+    """The attempt with its questions, if it is the student's own."""
+    return session.scalar(select(QuizAttempt).where(
+        QuizAttempt.id == attempt_id, QuizAttempt.user_id == student.id)
+        .options(selectinload(QuizAttempt.answers).selectinload(QuizAnswer.question)))
+
+
+def locked(session: Session, attempt: QuizAttempt) -> QuizAttempt:
+    """The attempt re-read under a row lock: what another request committed is seen."""
+    return session.scalar(select(QuizAttempt).where(QuizAttempt.id == attempt.id)
+                          .with_for_update().execution_options(populate_existing=True))
+
+
+def given_value(answer: QuizAnswer, raw: str) -> str | None:
+    """What the student chose or typed, as the grader reads it; AttemptError if unreadable."""
+    raw = raw.strip()
+    if answer.question.kind == "mcq":
+        texts = {cid: text for cid, text in answer.choices}
+        if raw and raw not in texts:
+            raise AttemptError(f"Question {answer.position + 1}: that choice is not one of its "
+                               "choices.")
+        return texts.get(raw)
+    if answer.question.kind == "truefalse" and raw not in ("", "true", "false"):
+        raise AttemptError(f"Question {answer.position + 1}: answer true or false.")
+    if len(raw) > MAX_ANSWER:
+        raise AttemptError(f"Question {answer.position + 1}: an answer has at most "
+                           f"{MAX_ANSWER} characters.")
+    return raw or None
+
+
+def save_answers(session: Session, attempt: QuizAttempt, posted: dict[str, str],
+                 now: datetime, grace: int) -> int:
+    """Store the posted answers (``a<position>`` fields); returns how many changed."""
+    attempt = locked(session, attempt)
+    if attempt.submitted_at is not None:
+        raise AttemptError("This attempt is already submitted; it cannot be changed.")
+    if not accepts_answers(now, attempt.deadline_at, grace):
+        close_if_expired(session, attempt, now, grace)
+        raise AttemptError("Time is up: answers sent after the time limit are not counted. "
+                           "Your attempt was submitted with the answers saved before.")
+    by_field = {f"a{a.position}": a for a in attempt.answers}
+    values = {by_field[k]: given_value(by_field[k], v) for k, v in posted.items()
+              if k in by_field}
+    changed = 0
+    for answer, given in values.items():
+        if given != answer.given:
+            answer.given, answer.answered_at, changed = given, now, changed + 1
+    session.flush()
+    return changed
+
+
+def submit(session: Session, attempt: QuizAttempt, now: datetime, grace: int,
+           by: str = "student") -> bool:
+    """Submit and grade, once: False if it was already submitted (by any request)."""
+    ended = now
+    if not accepts_answers(now, attempt.deadline_at, grace):
+        by, ended = "time", attempt.deadline_at
+    claimed = session.execute(
+        update(QuizAttempt).where(QuizAttempt.id == attempt.id,
+                                  QuizAttempt.submitted_at.is_(None))
+        .values(submitted_at=ended, submitted_by=by)
+        .execution_options(synchronize_session=False)).rowcount
+    if not claimed:
+        return False
+    attempt = locked(session, attempt)
+    grade_attempt(session, attempt)
+    if attempt.quiz.feeds_schedule:
+        feed_schedule(session, attempt)
+    session.flush()
+    return True
+
+
+def close_if_expired(session: Session, attempt: QuizAttempt, now: datetime, grace: int) -> bool:
+    """Submit an open attempt whose time ran out; True if it is (now) submitted."""
+    if attempt.submitted_at is not None:
+        return True
+    if accepts_answers(now, attempt.deadline_at, grace):
+        return False
+    submit(session, attempt, now, grace, by="time")
+    return True
+
+
+def close_expired(session: Session, quiz: Quiz, now: datetime, grace: int) -> int:
+    """Every open attempt at ``quiz`` whose time ran out, submitted; returns how many."""
+    rows = session.scalars(select(QuizAttempt).where(
+        QuizAttempt.quiz_id == quiz.id, QuizAttempt.submitted_at.is_(None),
+        QuizAttempt.deadline_at < now - timedelta(seconds=grace))).all()
+    return sum(close_if_expired(session, a, now, grace) for a in rows)
+
+
+def gradable(session: Session, question: Question) -> dict:
+    """The question as the grader reads it, with the set's other answers of its kind."""
+    q = question.to_bank()
+    if question.kind in ("short", "cloze"):
+        q["choices"] = [question.answer, *study.wrong_names(session, question)]
+    return q
+
+
+def grade_answer(session: Session, answer: QuizAnswer, regrades: dict) -> None:
+    answer.correct, answer.score = grade(
+        gradable(session, answer.question), answer.given, answer.points,
+        Regrade.from_dict(regrades.get(str(answer.question_id))))
+
+
+def grade_attempt(session: Session, attempt: QuizAttempt) -> None:
+    for answer in attempt.answers:
+        grade_answer(session, answer, attempt.quiz.regrades)
+    attempt.score = total([a.score for a in attempt.answers])
+
+
+def feed_schedule(session: Session, attempt: QuizAttempt) -> int:
+    """Each answered question becomes one review, rated by its correctness, when answered."""
+    answered = sorted((a for a in attempt.answers if a.given is not None),
+                      key=lambda a: (a.answered_at, a.position))
+    for answer in answered:
+        study.record_review(
+            session, attempt.user, answer.question, rating=Rating(review_rating(answer.correct)),
+            now=answer.answered_at, request=f"quiz:{attempt.id}:{answer.question_id}",
+            duration_ms=None, given=answer.given, correct=answer.correct, proposed=None,
+            origin="quiz")
+    return len(answered)
+
+
+def regrade(session: Session, quiz: Quiz, question_id: int, *, accepted: list[str],
+            everyone: bool) -> int:
+    """Accept more answers to one question, or give everyone its points; every submitted
+    attempt's score is recomputed. Returns how many attempts were regraded."""
+    rule = Regrade.from_dict(quiz.regrades.get(str(question_id))) or Regrade()
+    rule = Regrade(tuple(dict.fromkeys([*rule.accepted, *accepted])), everyone or rule.everyone)
+    quiz.regrades = {**quiz.regrades, str(question_id): rule.to_dict()}
+    answers = session.scalars(select(QuizAnswer).join(QuizAttempt).where(
+        QuizAttempt.quiz_id == quiz.id, QuizAnswer.question_id == question_id,
+        QuizAttempt.submitted_at.is_not(None)).with_for_update(of=QuizAttempt)).all()
+    for answer in answers:
+        grade_answer(session, answer, quiz.regrades)
+        answer.attempt.score = total([a.score for a in answer.attempt.answers])
+    session.flush()
+    return len(answers)
+
+
+def attempts_of(session: Session, quiz: Quiz) -> list[QuizAttempt]:
+    return list(session.scalars(select(QuizAttempt).where(QuizAttempt.quiz_id == quiz.id)
+                                .options(selectinload(QuizAttempt.user))
+                                .order_by(QuizAttempt.user_id, QuizAttempt.number)))
+
+
+def time_taken(attempt: QuizAttempt, now: datetime) -> timedelta:
+    return (attempt.submitted_at or now) - attempt.started_at
+
+
+def unanswered(attempt: QuizAttempt) -> list[int]:
+    return [a.position + 1 for a in attempt.answers if a.given is None]
