@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from quizapp.config import Config, from_environment, instance_secret_key
 
@@ -29,6 +30,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.config["QUESTIONS_DIR"] = app.config["QUESTIONS_DIR"] or str(PROJECT_ROOT / "questions")
     app.config["SEEDS_DIR"] = app.config["SEEDS_DIR"] or str(PROJECT_ROOT / "seeds")
 
+    if app.config["TRUSTED_PROXIES"]:
+        hops = int(app.config["TRUSTED_PROXIES"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     _init_extensions(app)
     _register_blueprints(app)
     from quizapp import cli, errors, security, templating

@@ -20,6 +20,15 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # Redis down: count in memory, and log it
+    # A school shares one address: accounts are limited closely, addresses generously.
+    LOGIN_LIMITS_PER_ACCOUNT = "10 per minute; 50 per hour"  # wrong passwords only
+    LOGIN_LIMITS_PER_ADDRESS = "300 per minute"  # wrong passwords only
+    REGISTER_LIMITS_PER_ACCOUNT = "10 per hour"
+    REGISTER_LIMITS_PER_ADDRESS = "100 per minute; 1000 per hour"
+    JOIN_LIMITS_PER_ACCOUNT = "10 per minute; 50 per hour"
+    JOIN_LIMITS_PER_ADDRESS = "300 per minute"
+    TRUSTED_PROXIES = 0  # how many proxies in front whose X-Forwarded-For/-Proto count
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
     QUESTIONS_DIR = None  # default: <project>/questions
     SEEDS_DIR = None  # default: <project>/seeds

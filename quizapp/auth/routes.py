@@ -8,7 +8,8 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from quizapp.auth import bp
 from quizapp.auth.forms import ChangePasswordForm, LoginForm, RegisterForm
-from quizapp.extensions import db, limiter
+from quizapp.extensions import db
+from quizapp.limits import login_limits, register_limits
 from quizapp.services import accounts
 
 
@@ -25,7 +26,7 @@ def safe_next(target: str | None) -> str | None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
+@login_limits
 def login():
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
@@ -39,7 +40,7 @@ def login():
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@limiter.limit("20 per hour", methods=["POST"])
+@register_limits
 def register():
     form = RegisterForm(class_code=request.args.get("code", ""))
     if form.validate_on_submit():

@@ -1,14 +1,21 @@
 """Accounts: creating users, students joining with a class code, passwords, logging out."""
 from __future__ import annotations
 
+import re
+import secrets
+from functools import cache
 from zoneinfo import available_timezones
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizapp.models import ROLES, Enrolment, SchoolClass, User
 
 MIN_PASSWORD = 8
+CODE_SEPARATORS = re.compile(r"[\s-]+")  # the page shows a code spaced out; people type it so
+TAKEN_EMAIL = ("We could not create an account with this email. If you have one, log in; "
+               "if you forgot its password, ask your teacher to set a new one.")
 
 
 class AccountError(ValueError):
@@ -37,7 +44,7 @@ def create_user(session: Session, email: str, password: str, *, role: str = "stu
 
 def class_by_code(session: Session, code: str) -> SchoolClass | None:
     school_class = session.scalar(
-        select(SchoolClass).where(SchoolClass.join_code == code.strip().upper()))
+        select(SchoolClass).where(SchoolClass.join_code == CODE_SEPARATORS.sub("", code).upper()))
     if school_class is None or school_class.archived_at is not None:
         return None
     return school_class
@@ -50,6 +57,8 @@ def register_student(session: Session, *, email: str, name: str, password: str,
     school_class = class_by_code(session, class_code)
     if school_class is None:
         raise AccountError("No open class has that code. Check it with your teacher.")
+    if find_user(session, email):  # said so that a stranger learns nothing about the account
+        raise AccountError(TAKEN_EMAIL)
     user = create_user(session, email, password, role="student", name=name)
     if timezone in available_timezones():
         user.timezone = timezone
@@ -70,11 +79,19 @@ def join_class(session: Session, user: User, class_code: str) -> SchoolClass:
     return school_class
 
 
+@cache
+def _stand_in_hash() -> str:
+    return generate_password_hash(secrets.token_hex(16))
+
+
 def authenticate(session: Session, email: str, password: str) -> User | None:
+    """The user with that email and password, or None. An unknown email still hashes the
+    password, so the time taken does not tell whether an account exists."""
     user = find_user(session, email)
-    if user is None or not user.check_password(password):
+    if user is None:
+        check_password_hash(_stand_in_hash(), password)
         return None
-    return user
+    return user if user.check_password(password) else None
 
 
 def change_password(user: User, current: str, new: str) -> None:

@@ -5,6 +5,7 @@ from flask_login import current_user
 from quizapp.auth.forms import JoinClassForm
 from quizapp.clock import utcnow
 from quizapp.extensions import db
+from quizapp.limits import join_limits
 from quizapp.roles import role_required
 from quizapp.services import accounts, catalogue, study
 from quizapp.student.forms import SettingsForm
@@ -33,6 +34,7 @@ def home():
 
 @bp.route("/join", methods=["POST"])
 @role_required("student")
+@join_limits
 def join():
     form = JoinClassForm()
     if not form.validate_on_submit():
