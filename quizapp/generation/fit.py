@@ -31,7 +31,8 @@ class Example:
 
 
 def load_examples(folders) -> tuple[list[Example], list[str], list[str]]:
-    """(examples, rounds, problems) from the rounds' keys and verdicts."""
+    """(examples, rounds, problems) from the rounds' keys and verdicts; a round is named by its
+    folder as given (``docs/judgements/dev1``)."""
     examples, rounds, problems = [], [], []
     for folder in map(Path, folders):
         key = load_key(folder / "key.json")
@@ -40,7 +41,7 @@ def load_examples(folders) -> tuple[list[Example], list[str], list[str]]:
         verdicts, found = read_verdicts((folder / "verdicts.tsv").read_text("utf-8"),
                                         key["items"], label=f"{folder}/verdicts.tsv")
         problems += found
-        rounds.append(f"{folder.name} (seed {key.get('seed')}, {len(verdicts)} verdicts)")
+        rounds.append(folder.as_posix())
         for item, verdict in verdicts.items():
             entry = key["items"][item]
             examples.append(Example(entry["article_id"], features(
@@ -59,7 +60,8 @@ def _matrix(examples: list[Example]):
 
 
 def _fit(x, y, c: float):
-    """(intercept, raw weights) of a standardised logistic regression, unstandardised."""
+    """(intercept, raw weights, standardised weights) of a logistic regression fitted on
+    standardised features; the raw weights apply to the features as they are."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
@@ -67,7 +69,7 @@ def _fit(x, y, c: float):
     model = LogisticRegression(C=c, max_iter=1000).fit(scaler.transform(x), y)
     weights = model.coef_[0] / scaler.scale_
     intercept = float(model.intercept_[0] - (weights * scaler.mean_).sum())
-    return intercept, weights
+    return intercept, weights, model.coef_[0]
 
 
 def _predict(intercept, weights, x):
@@ -86,7 +88,7 @@ def held_out(examples: list[Example], folds: int, c: float):
     predicted = np.zeros(len(y))
     fold_auc = []
     for train, test in GroupKFold(n_splits=folds).split(x, y, groups):
-        intercept, weights = _fit(x[train], y[train], c)
+        intercept, weights, _ = _fit(x[train], y[train], c)
         predicted[test] = _predict(intercept, weights, x[test])
         fold_auc.append(roc_auc(list(predicted[test]), [bool(v) for v in y[test]]))
     return predicted, fold_auc
@@ -96,7 +98,7 @@ def threshold(scores, labels, target: float = TARGET_PRECISION) -> dict:
     """The lowest score whose questions at or above it are acceptable at ``target`` share or
     more (on held-out predictions); the best share reached when none is."""
     pairs = sorted(zip(scores, labels), reverse=True)
-    total = sum(labels)
+    total, least = sum(labels), max(10, len(pairs) // 10)  # a threshold approves some
     best, found = None, None
     kept = good = 0
     for i, (score, label) in enumerate(pairs):
@@ -105,9 +107,9 @@ def threshold(scores, labels, target: float = TARGET_PRECISION) -> dict:
             continue  # a threshold takes every question of its score
         row = {"score": round(float(score), 3), "precision": round(good / kept, 3),
                "recall": round(good / max(total, 1), 3), "questions": kept}
-        if kept >= 10 and (best is None or row["precision"] > best["precision"]):
+        if kept >= least and (best is None or row["precision"] > best["precision"]):
             best = row
-        if kept >= 10 and row["precision"] >= target:
+        if kept >= least and row["precision"] >= target:
             found = row
     return {**(found or best or {"score": 0.5, "precision": None, "recall": None,
                                  "questions": 0}),
@@ -125,7 +127,7 @@ def fit_document(examples: list[Example], rounds: list[str], folds: int = 5,
     names, x, y = _matrix(examples)
     predicted, fold_auc = held_out(examples, folds, c)
     labels = [bool(v) for v in y]
-    intercept, weights = _fit(x, y, c)
+    intercept, weights, standardised = _fit(x, y, c)
     numeric = sorted({n for e in examples for n in e.inputs if "=" not in n})
     old = [(e.old_score, e.acceptable) for e in examples if e.old_score is not None]
     return {
@@ -133,10 +135,12 @@ def fit_document(examples: list[Example], rounds: list[str], folds: int = 5,
         "intercept": round(intercept, 6),
         "weights": {n: round(float(w), 6) for n, w in zip(names, weights)},
         "numeric": numeric,
+        "standardised_weights": {n: round(float(w), 3) for n, w in zip(names, standardised)},
         "approve_above": threshold(list(predicted), labels, target)["score"],
         "approve_rule": threshold(list(predicted), labels, target),
         "trained_on": {"rounds": rounds, "questions": len(examples), "articles": len(articles),
                        "acceptable": int(sum(labels))},
+        "settings": {"folds": folds, "c": c, "target": target},
         "held_out": {
             "method": f"{folds}-fold cross-validation grouped by article (GroupKFold), C={c}",
             "roc_auc": round(roc_auc(list(predicted), labels), 3),
@@ -159,10 +163,12 @@ def report(document: dict) -> str:
              f"- Approve above {document['approve_above']:.3f}: {rule['rule']}; held out, "
              f"{rule['questions']} questions at or above it, acceptable share "
              f"{rule['precision']}, recall {rule['recall']}.", "",
-             "| feature | weight (raw units) |", "| --- | ---: |"]
-    ranked = sorted(document["weights"].items(), key=lambda kv: -abs(kv[1]))
-    lines += [f"| {name} | {weight:+.3f} |" for name, weight in ranked]
-    lines.append(f"| (intercept) | {document['intercept']:+.3f} |")
+             "| feature | weight per standard deviation | weight as shipped |",
+             "| --- | ---: | ---: |"]
+    ranked = sorted(document["standardised_weights"].items(), key=lambda kv: -abs(kv[1]))
+    lines += [f"| {name} | {weight:+.3f} | {document['weights'][name]:+.3f} |"
+              for name, weight in ranked]
+    lines.append(f"| (intercept) | | {document['intercept']:+.3f} |")
     return "\n".join(lines) + "\n"
 
 
