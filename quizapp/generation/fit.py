@@ -50,10 +50,20 @@ def load_examples(folders) -> tuple[list[Example], list[str], list[str]]:
     return examples, rounds, problems
 
 
+def feature_names(examples: list[Example]) -> tuple[list[str], list[str]]:
+    """(features fitted, numeric signals left out): every indicator seen, and the numeric
+    signals every example carries (one that an earlier round's generator did not compute would
+    read as 0 there, so it is left out and said)."""
+    every = {name for e in examples for name in e.inputs}
+    numeric = {name for name in every if "=" not in name}
+    common = {name for name in numeric if all(name in e.inputs for e in examples)}
+    return sorted((every - numeric) | common), sorted(numeric - common)
+
+
 def _matrix(examples: list[Example]):
     import numpy as np
 
-    names = sorted({name for e in examples for name in e.inputs})
+    names = feature_names(examples)[0]
     x = np.array([[e.inputs.get(n, 0.0) for n in names] for e in examples], dtype=float)
     y = np.array([e.acceptable for e in examples], dtype=int)
     return names, x, y
@@ -128,13 +138,14 @@ def fit_document(examples: list[Example], rounds: list[str], folds: int = 5,
     predicted, fold_auc = held_out(examples, folds, c)
     labels = [bool(v) for v in y]
     intercept, weights, standardised = _fit(x, y, c)
-    numeric = sorted({n for e in examples for n in e.inputs if "=" not in n})
+    numeric = [n for n in names if "=" not in n]
     old = [(e.old_score, e.acceptable) for e in examples if e.old_score is not None]
     return {
         "format": MODEL_FORMAT, "format_version": 1,
         "intercept": round(intercept, 6),
         "weights": {n: round(float(w), 6) for n, w in zip(names, weights)},
         "numeric": numeric,
+        "signals_left_out": feature_names(examples)[1],
         "standardised_weights": {n: round(float(w), 3) for n, w in zip(names, standardised)},
         "approve_above": threshold(list(predicted), labels, target)["score"],
         "approve_rule": threshold(list(predicted), labels, target),
@@ -158,6 +169,8 @@ def report(document: dict) -> str:
              + "; ".join(trained["rounds"]) + ".", "",
              f"- **Held-out ROC AUC: {held['roc_auc']:.3f}** ({held['method']}; per fold "
              + ", ".join(str(a) for a in held["fold_roc_auc"]) + ").",
+             "- Numeric signals left out (not computed in every round): "
+             + (", ".join(document["signals_left_out"]) or "none") + ".",
              f"- The score it replaces, on the same verdicts: ROC AUC "
              f"{held['previous_score_roc_auc']}.",
              f"- Approve above {document['approve_above']:.3f}: {rule['rule']}; held out, "

@@ -88,3 +88,16 @@ def test_threshold_is_the_lowest_score_reaching_the_target_share():
     labels = [s >= 0.4 or s < 0.1 for s in scores]
     chosen = threshold(scores, labels, target=0.85)
     assert chosen["score"] == 0.3 and chosen["precision"] == 0.857  # 60 of the 70 at or above
+
+
+def test_a_signal_missing_from_an_earlier_round_is_left_out_and_said(tmp_path):
+    older = _round(tmp_path / "r1", lambda s, a, rng: s["salience"] > 0.5)
+    key = json.loads((older / "key.json").read_text())
+    for entry in key["items"].values():
+        del entry["signals"]["salience"]
+        entry["article_id"] += "-old"
+    (older / "key.json").write_text(json.dumps(key))
+    newer = _round(tmp_path / "r2", lambda s, a, rng: s["salience"] > 0.5, seed=1)
+    document, output = _fit(tmp_path, older, newer)
+    assert document["signals_left_out"] == ["salience"] and "salience" not in document["weights"]
+    assert "prompt_words" in document["numeric"] and "left out" in output and "salience" in output
