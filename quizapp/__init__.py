@@ -10,7 +10,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from quizapp.config import Config, from_environment, instance_secret_key
+from quizapp.config import Config, derived_settings, from_environment, instance_secret_key
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,6 +30,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config["QUESTIONS_DIR"] = app.config["QUESTIONS_DIR"] or str(PROJECT_ROOT / "questions")
     app.config["SEEDS_DIR"] = app.config["SEEDS_DIR"] or str(PROJECT_ROOT / "seeds")
 
+    app.config.update(derived_settings(app.config))
     if app.config["TRUSTED_PROXIES"]:
         hops = int(app.config["TRUSTED_PROXIES"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 
@@ -18,6 +19,9 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_DAYS = 30  # "keep me logged in" lasts this long
+    HTTPS = False  # served over HTTPS: cookies are marked Secure, external links use https
+    PUBLIC_URL = None  # e.g. https://quiz.school.example: the start of links people share
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # Redis down: count in memory, and log it
@@ -33,6 +37,15 @@ class Config:
     QUESTIONS_DIR = None  # default: <project>/questions
     SEEDS_DIR = None  # default: <project>/seeds
     QUIZ_GRACE_SECONDS = 10  # answers sent this long after a quiz's time limit still count
+
+
+def derived_settings(config) -> dict:
+    """Settings of Flask and its extensions that follow from quizapp's own."""
+    values = {"REMEMBER_COOKIE_DURATION": timedelta(days=int(config["REMEMBER_DAYS"]))}
+    if config["HTTPS"]:
+        values.update(SESSION_COOKIE_SECURE=True, REMEMBER_COOKIE_SECURE=True,
+                      PREFERRED_URL_SCHEME="https")
+    return values
 
 
 def _env_value(raw: str):

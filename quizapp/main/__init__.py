@@ -1,6 +1,10 @@
-"""The front door: sends each person to the home page of their role."""
-from flask import Blueprint, redirect, render_template, url_for
+"""The front door: sends each person to the home page of their role; the health check."""
+from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_login import current_user
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from quizapp.extensions import db, limiter
 
 bp = Blueprint("main", __name__)
 
@@ -16,4 +20,33 @@ def home():
 
 @bp.route("/healthz")
 def healthz():
-    return {"status": "ok"}
+    """200 when the database (and a shared limit store, when configured) answer; else 503."""
+    checks = {"database": _database_answers()}
+    if not current_app.config["RATELIMIT_STORAGE_URI"].startswith("memory://"):
+        checks["limit store"] = _limit_store_answers()
+    healthy = all(checks.values())
+    body = {"status": "ok" if healthy else "failing",
+            **{name: "ok" if up else "unreachable" for name, up in checks.items()}}
+    return body, 200 if healthy else 503
+
+
+def _database_answers() -> bool:
+    try:
+        db.session.execute(text("SELECT 1"))
+        return True
+    except SQLAlchemyError:
+        current_app.logger.exception("Health check: the database does not answer")
+        db.session.rollback()
+        return False
+    finally:
+        db.session.remove()
+
+
+def _limit_store_answers() -> bool:
+    try:
+        if limiter.storage.check():
+            return True
+    except Exception:  # noqa: BLE001  (any storage error means the store is unusable)
+        pass
+    current_app.logger.error("Health check: the rate limit store does not answer")
+    return False

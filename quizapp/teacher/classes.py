@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from quizapp.clock import utcnow
 from quizapp.extensions import db
+from quizapp.links import shareable_url
 from quizapp.roles import role_required
 from quizapp.services import catalogue, quizzes
 from quizapp.services import classes as service
@@ -49,8 +50,8 @@ def class_page(class_id):
     return render_template("teacher/class.html", school_class=school_class, form=form,
                            action=ActionForm(), roster=service.roster(db.session, school_class),
                            quizzes=quizzes.class_quizzes(db.session, school_class, utcnow()),
-                           join_url=url_for("auth.register", code=school_class.join_code,
-                                            _external=True)), 400 if form.errors else 200
+                           join_url=shareable_url("auth.register", code=school_class.join_code)
+                           ), 400 if form.errors else 200
 
 
 @bp.route("/classes/<int:class_id>/students/<int:student_id>/remove", methods=["POST"])
