@@ -36,7 +36,9 @@ def create_app(config: dict | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     _init_extensions(app)
     _register_blueprints(app)
-    from quizapp import cli, errors, security, templating
+    from quizapp import cli, errors, security, tasks, templating
+
+    tasks.init_app(app)
 
     errors.register(app)
     security.register(app)

@@ -35,6 +35,9 @@ class Config:
     TRUSTED_PROXIES = 0  # how many proxies in front whose X-Forwarded-For/-Proto count
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
     QUESTIONS_DIR = None  # default: <project>/questions
+    TASK_QUEUE_URL = None  # redis://… or sqlite:///…; default: SQLite in the instance folder
+    TASK_QUEUE_IMMEDIATE = False  # run each task at once in the caller (tests)
+    TASK_LEASE_SECONDS = 120  # a generation job silent this long has lost its worker
     SEEDS_DIR = None  # default: <project>/seeds
     QUIZ_GRACE_SECONDS = 10  # answers sent this long after a quiz's time limit still count
 

@@ -52,7 +52,6 @@ def fit_command(email):
             db.session.rollback()
             click.echo(f"{user.email}: not fitted: {exc}")
             continue
-        user.reviews_at_fit = fitting_jobs.review_count(db.session, user.id)
         db.session.commit()
         click.echo(f"{user.email}: fitted and rescheduled.")
 

@@ -26,12 +26,14 @@ __all__ = [
 ]
 
 
-def generate_bank(article: Article, *, corpus_entities=(), rng: random.Random | None = None) -> dict:
+def generate_bank(article: Article, *, corpus_entities=(), rng: random.Random | None = None,
+                  progress=None) -> dict:
     """A bank of questions about ``article``.
 
     ``corpus_entities`` are entity records of other banks (``bank["entities"]``), drawn on for
     distractors when the article has too few of a kind. ``rng`` defaults to one seeded by the
-    article's text, so the same article gives the same bank.
+    article's text, so the same article gives the same bank. ``progress``, when given, is called
+    as ``progress(sentences_read, sentences_total, questions_written)`` as the work goes on.
     """
     from quizapp.generation.entities import collect_entities
     from quizapp.generation.facts import find_facts
@@ -51,8 +53,11 @@ def generate_bank(article: Article, *, corpus_entities=(), rng: random.Random | 
                   published=article.published, article_records=records,
                   corpus_records=corpus, rng=rng, doc=doc, markets=about_markets(doc),
                   headline=article.headline)
-    facts = find_facts(doc, entities, dated=article.published is not None)
-    questions, rejected = build_questions(facts, ctx)
+    total = len(ctx.sentences)
+    facts = find_facts(doc, entities, dated=article.published is not None,
+                       on_sentence=progress and (lambda read: progress(read, total, 0)))
+    questions, rejected = build_questions(
+        facts, ctx, on_fact=progress and (lambda written: progress(total, total, written)))
     return {
         "format": FORMAT_NAME, "format_version": FORMAT_VERSION,
         "generator": {"name": GENERATOR_NAME, "version": GENERATOR_VERSION},

@@ -32,8 +32,10 @@ TIME_NOUNS = {"week", "year", "month", "morning", "afternoon", "evening", "quart
               "time", "weekend", "summer", "winter", "spring", "autumn", "fall", "decade"}
 
 
-def find_facts(doc: Doc, entities: list[Entity], *, dated: bool) -> list[Fact]:
-    """Every candidate fact of the document, sentence by sentence."""
+def find_facts(doc: Doc, entities: list[Entity], *, dated: bool,
+               on_sentence=None) -> list[Fact]:
+    """Every candidate fact of the document, sentence by sentence; ``on_sentence(n)`` is told
+    when the first n sentences are done."""
     index = entity_index(doc, entities)
     sentences = list(doc.sents)
     sentence_of = {}
@@ -49,6 +51,8 @@ def find_facts(doc: Doc, entities: list[Entity], *, dated: bool) -> list[Fact]:
     for number, sent in enumerate(sentences):
         facts += clause_facts(sent, index, number)
         facts += _cloze_facts(sent, index, number)
+        if on_sentence:
+            on_sentence(number + 1)
     return facts
 
 

@@ -68,12 +68,16 @@ class Context:
                 for form in (record["text"], *record["aliases"])]
 
 
-def build_questions(facts: list[Fact], ctx: Context) -> tuple[list[dict], list[dict]]:
-    """(questions, rejected) for the facts, best first within each kind of check."""
+def build_questions(facts: list[Fact], ctx: Context,
+                    on_fact=None) -> tuple[list[dict], list[dict]]:
+    """(questions, rejected) for the facts, best first within each kind of check;
+    ``on_fact(n)`` is told how many questions are written after each fact."""
     candidates = []
     tf_sentences: set[int] = set()
     for fact in facts:
         candidates += _from_fact(fact, ctx, tf_sentences)
+        if on_fact:
+            on_fact(len(candidates))
     candidates.sort(key=lambda q: -q["quality"]["score"])
     kept, rejected = [], []
     for question in candidates:

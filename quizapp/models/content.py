@@ -123,8 +123,16 @@ class GenerationJob(db.Model):
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
     set_id: Mapped[int | None] = mapped_column(ForeignKey("question_sets.id", ondelete="SET NULL"))
+    # queued, running, done, failed or cancelled.
     status: Mapped[str] = mapped_column(String(16), default="queued")
     progress: Mapped[int] = mapped_column(default=0)  # percent
     message: Mapped[str] = mapped_column(Text, default="")
+    sentences_read: Mapped[int] = mapped_column(default=0, server_default="0")
+    sentences_total: Mapped[int] = mapped_column(default=0, server_default="0")
+    questions_written: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Each run of the job in a worker takes the next attempt and beats while it works; a run
+    # whose heartbeat has stopped (its worker was killed) is taken over by the next worker.
+    attempt: Mapped[int] = mapped_column(default=0, server_default="0")
+    heartbeat_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]

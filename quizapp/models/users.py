@@ -38,7 +38,9 @@ class User(UserMixin, db.Model):
     maximum_interval: Mapped[int] = mapped_column(default=36500)
     fsrs_parameters: Mapped[list | None] = mapped_column(default=None)
     parameters_fitted_at: Mapped[datetime | None] = mapped_column(default=None)
-    reviews_at_fit: Mapped[int] = mapped_column(default=0)
+    # Reviews since the last parameter fit, bumped by the rating's own UPDATE (no count of the
+    # whole log per rating); at FIT_EVERY it goes back to 0 and a fit is queued.
+    reviews_since_fit: Mapped[int] = mapped_column(default=0, server_default="0")
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)  # scrypt, werkzeug's default

@@ -1,23 +1,23 @@
-"""Generating a set from an article outside the request, with progress a page can poll.
+"""Generating a set from an article on the task queue, with progress a page can poll.
 
-The view saves the article and a queued ``GenerationJob`` and commits; ``launch`` then runs the
-job in a child process, watched by a thread, so the request returns at once. The job moves
-through stages (reading, loading the language model, writing questions, saving them) and ends
-"done" with a set of draft questions waiting for review, or "failed" with a message.
+The view saves the article and a queued ``GenerationJob``, commits, and queues it; a worker
+runs ``run_job``. A run claims the job with a conditional UPDATE (a new ``attempt``) and beats
+while it works, writing how many sentences it has read and questions it has written; each beat
+checks that the job is still its own, so a cancelled job, or one taken over after its worker
+went quiet, stops at the next beat. The job ends "done" with a set of draft questions waiting
+for review, "failed" with the reason, or "cancelled".
 
-The language model (about 150 MB) is loaded only in that child, which exits when the job is
-done: web workers never hold it, however many of them there are.
+A worker killed mid-run leaves the job "running" with an old heartbeat: ``orphaned_jobs`` finds
+it and the task queue runs it again, up to ``MAX_ATTEMPTS`` times.
 """
 from __future__ import annotations
 
-import multiprocessing
 import random
-import threading
-from datetime import timedelta
+import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from quizapp.bank import BankError, load_bank
@@ -27,11 +27,12 @@ from quizapp.services import authoring, banks
 from quizapp.services.classes import lock_owner
 
 RUNNING = ("queued", "running")
-# One article at a time per web worker (and per process running jobs): a class generating
-# together queues up instead of loading the language model many times over at once.
-_ONE_AT_A_TIME = threading.Lock()
-# A job that has not finished after this long was cut off (the server stopped); say so.
-STALE_AFTER = timedelta(minutes=15)
+MAX_ATTEMPTS = 3
+BEAT_EVERY = 0.5  # seconds between progress writes while sentences and questions stream by
+
+
+class JobStopped(Exception):
+    """The job was cancelled, or another worker has taken it over: stop without a trace."""
 
 
 def save_article(session: Session, owner: User, article) -> Article:
@@ -49,21 +50,155 @@ def start_job(session: Session, owner: User, article: Article) -> tuple[Generati
     job = session.scalar(select(GenerationJob).where(
         GenerationJob.owner_id == owner.id, GenerationJob.article_id == article.id,
         GenerationJob.status.in_(RUNNING)))
-    if job is None or is_stale(job, utcnow()):
-        job = GenerationJob(owner_id=owner.id, article_id=article.id, status="queued",
-                            message="Waiting to start")
-        session.add(job)
-        session.flush()
-        return job, True
-    return job, False
+    if job is not None:
+        return job, False
+    job = GenerationJob(owner_id=owner.id, article_id=article.id, status="queued",
+                        message="Waiting for a worker to start")
+    session.add(job)
+    session.flush()
+    return job, True
 
 
-def is_stale(job: GenerationJob, now) -> bool:
-    return job.status in RUNNING and now - job.created_at > STALE_AFTER
+def cancel_job(session: Session, job: GenerationJob) -> bool:
+    """Cancel a queued or running job; its run stops at its next beat. False when it had ended."""
+    done = session.execute(update(GenerationJob).execution_options(synchronize_session=False).where(
+        GenerationJob.id == job.id, GenerationJob.status.in_(RUNNING)).values(
+        status="cancelled", message="Cancelled: no questions were saved.",
+        finished_at=utcnow()))
+    session.expire(job)
+    return done.rowcount == 1
 
 
-def _stage(session: Session, job: GenerationJob, progress: int, message: str) -> None:
-    job.status, job.progress, job.message = "running", progress, message
+def _cut_off(now: datetime, lease: timedelta):
+    return and_(GenerationJob.status == "running",
+                or_(GenerationJob.heartbeat_at.is_(None), GenerationJob.heartbeat_at < now - lease))
+
+
+def claim(session: Session, job_id: int, now: datetime, lease: timedelta) -> int | None:
+    """Take the job for this run (queued, or running with no heartbeat for ``lease``); its
+    attempt number, or None when it is done, cancelled or another run holds it. Commits."""
+    taken = session.execute(update(GenerationJob).execution_options(synchronize_session=False).where(
+        GenerationJob.id == job_id, GenerationJob.attempt < MAX_ATTEMPTS,
+        or_(GenerationJob.status == "queued", _cut_off(now, lease))).values(
+        status="running", attempt=GenerationJob.attempt + 1, heartbeat_at=now, progress=5,
+        message="Starting").returning(GenerationJob.attempt))
+    attempt = taken.scalar()
+    session.commit()
+    return attempt
+
+
+def orphaned_jobs(session: Session, now: datetime, lease: timedelta, *,
+                  queued: set[int]) -> list[int]:
+    """Jobs to queue again: running with no heartbeat for ``lease`` (their worker died), or
+    queued for longer than ``lease`` yet missing from the queue (``queued``). A job already
+    tried ``MAX_ATTEMPTS`` times is failed instead, saying why."""
+    session.execute(update(GenerationJob).execution_options(synchronize_session=False).where(
+        GenerationJob.attempt >= MAX_ATTEMPTS, _cut_off(now, lease)).values(
+        status="failed", finished_at=now,
+        message=f"The questions could not be generated: the worker stopped {MAX_ATTEMPTS} "
+                "times while writing them (it is logged)."))
+    lost = session.scalars(select(GenerationJob.id).where(or_(
+        _cut_off(now, lease),
+        and_(GenerationJob.status == "queued", GenerationJob.created_at < now - lease))))
+    return [job_id for job_id in lost if job_id not in queued]
+
+
+class Beat:
+    """Writes a run's progress and heartbeat, and stops the run when the job is not its own."""
+
+    def __init__(self, session: Session, job_id: int, attempt: int):
+        self.session, self.job_id, self.attempt, self.last = session, job_id, attempt, 0.0
+        self.sentences_total = 0
+
+    def __call__(self, progress: int, message: str, **counts) -> None:
+        done = self.session.execute(update(GenerationJob).execution_options(synchronize_session=False).where(
+            GenerationJob.id == self.job_id, GenerationJob.attempt == self.attempt,
+            GenerationJob.status == "running").values(
+            progress=progress, message=message, heartbeat_at=utcnow(), **counts))
+        self.session.commit()
+        self.last = time.monotonic()
+        if done.rowcount != 1:
+            raise JobStopped
+
+    def generation(self, read: int, total: int, written: int) -> None:
+        """The generator's progress: at most one write every ``BEAT_EVERY`` seconds."""
+        self.sentences_total = total
+        if time.monotonic() - self.last < BEAT_EVERY:
+            return
+        if written:
+            self(70 + min(written, 60) // 3, f"{written} questions written from {total} "
+                 "sentences", sentences_read=read, sentences_total=total,
+                 questions_written=written)
+        else:
+            self(20 + 50 * read // max(total, 1), f"{read} of {total} sentences read",
+                 sentences_read=read, sentences_total=total)
+
+
+def run_job(session: Session, job_id: int, *, lease: timedelta = timedelta(minutes=2),
+            questions_dir: str | None = None, generate=None) -> None:
+    """Run one job to the end (``generate`` defaults to ``quizapp.generation.generate_bank``)."""
+    from quizapp import generation
+
+    attempt = claim(session, job_id, utcnow(), lease)
+    if attempt is None:
+        return
+    beat = Beat(session, job_id, attempt)
+    try:
+        _generate(session, beat, questions_dir, generate or generation.generate_bank)
+    except JobStopped:
+        session.rollback()
+    except Exception as exc:  # the job must end visibly, whatever went wrong
+        session.rollback()
+        told = isinstance(exc, (generation.ArticleError, BankError))
+        # A problem with the article is the teacher's to fix; any other is ours, and logged.
+        try:
+            _finish(session, beat, "failed", "The questions could not be generated: "
+                    + (str(exc) if told else "an error in quizapp (it is logged)."))
+            session.commit()
+        except JobStopped:
+            session.rollback()  # cancelled meanwhile: the teacher asked for nothing more
+        if not told:
+            raise
+
+
+def _finish(session: Session, beat: Beat, status: str, message: str, **values) -> None:
+    """End the run's job, if it is still the run's own (JobStopped otherwise)."""
+    done = session.execute(update(GenerationJob).execution_options(synchronize_session=False).where(
+        GenerationJob.id == beat.job_id, GenerationJob.attempt == beat.attempt,
+        GenerationJob.status == "running").values(
+        status=status, message=message, finished_at=utcnow(), heartbeat_at=utcnow(), **values))
+    if done.rowcount != 1:
+        raise JobStopped
+
+
+def _generate(session: Session, beat: Beat, questions_dir: str | None, generate) -> None:
+    from quizapp import generation
+
+    beat(10, "Reading the article")
+    job = session.get(GenerationJob, beat.job_id)
+    row = session.get(Article, job.article_id)
+    article = generation.Article(title=row.title, text=row.text, source=row.source,
+                                 published=row.published, licence=row.licence,
+                                 attribution=row.attribution)
+    sha256 = row.sha256
+    others = [b for b in corpus_banks(questions_dir) if b["article"]["sha256"] != sha256]
+    # The beat commits: from here no row is touched (a lazy load would open a transaction and,
+    # on SQLite, hold the write lock) until the questions are written.
+    beat(15, "Loading the language model")
+    bank = generate(article, corpus_entities=generation.corpus_entities(others),
+                    rng=random.Random(sha256), progress=beat.generation)
+    count = len(bank["questions"])
+    beat(90, f"Saving {count} questions for review", questions_written=count,
+         sentences_read=beat.sentences_total, sentences_total=beat.sentences_total)
+    _finish(session, beat, "done", f"{count} questions are waiting for your review." if count
+            else "No questions could be written from this article: it may be too short.",
+            progress=100)
+    job = session.get(GenerationJob, beat.job_id)
+    qset = _set_for(session, job, session.get(Article, job.article_id))
+    bank["title"] = qset.title
+    banks.import_bank(session, bank, owner=session.get(User, job.owner_id), status="draft",
+                      set_slug=qset.slug)
+    job.set_id = qset.id
     session.commit()
 
 
@@ -78,60 +213,6 @@ def corpus_banks(questions_dir: str | None) -> list[dict]:
         except BankError:
             continue  # a broken library bank lends nothing; `bank import` reports it
     return found
-
-
-def run_job(session: Session, job_id: int, *, questions_dir: str | None = None,
-            generate=None) -> None:
-    """Run one job to the end, committing each stage so the progress page sees it.
-
-    ``generate`` defaults to ``quizapp.generation.generate_bank``.
-    """
-    from quizapp import generation
-
-    job = session.get(GenerationJob, job_id)
-    try:
-        _generate(session, job, questions_dir, generate or generation.generate_bank)
-    except Exception as exc:  # the job must end visibly, whatever went wrong
-        session.rollback()
-        job = session.get(GenerationJob, job_id)
-        job.status, job.finished_at = "failed", utcnow()
-        told = isinstance(exc, (generation.ArticleError, BankError))
-        # A problem with the article is the teacher's to fix; any other is ours, and logged.
-        job.message = ("The questions could not be generated: "
-                       + (str(exc) if told else "an error in quizapp (it is logged)."))
-        session.commit()
-        if not told:
-            raise
-
-
-def _generate(session: Session, job: GenerationJob, questions_dir: str | None, generate) -> None:
-    from quizapp import generation
-
-    _stage(session, job, 10, "Reading the article")
-    row = session.get(Article, job.article_id)
-    article = generation.Article(title=row.title, text=row.text, source=row.source,
-                                 published=row.published, licence=row.licence,
-                                 attribution=row.attribution)
-    others = [b for b in corpus_banks(questions_dir) if b["article"]["sha256"] != row.sha256]
-    if not _ONE_AT_A_TIME.acquire(blocking=False):
-        _stage(session, job, 15, "Waiting for another article to finish")
-        _ONE_AT_A_TIME.acquire()
-    try:
-        _stage(session, job, 25, "Loading the language model and finding facts")
-        bank = generate(article, corpus_entities=generation.corpus_entities(others),
-                        rng=random.Random(row.sha256))
-    finally:
-        _ONE_AT_A_TIME.release()
-    count = len(bank["questions"])
-    _stage(session, job, 85, f"Saving {count} questions for review")
-    qset = _set_for(session, job, row)
-    bank["title"] = qset.title
-    banks.import_bank(session, bank, owner=session.get(User, job.owner_id), status="draft",
-                      set_slug=qset.slug)
-    job.set_id, job.status, job.progress, job.finished_at = qset.id, "done", 100, utcnow()
-    job.message = (f"{count} questions are waiting for your review." if count else
-                   "No questions could be written from this article: it may be too short.")
-    session.commit()
 
 
 def _set_for(session: Session, job: GenerationJob, article: Article) -> QuestionSet:
@@ -151,71 +232,3 @@ def _set_for(session: Session, job: GenerationJob, article: Article) -> Question
         qset.article_id = article.id
         session.flush()
     return qset
-
-
-# What a child process needs to build the same app; everything else comes from the environment.
-CHILD_CONFIG = ("SQLALCHEMY_DATABASE_URI", "SQLALCHEMY_ENGINE_OPTIONS", "SECRET_KEY",
-                "QUESTIONS_DIR", "SEEDS_DIR", "TESTING")
-_SPAWN = multiprocessing.get_context("spawn")  # no fork of a threaded web worker
-
-
-def run_in_child(config: dict, job_id: int) -> None:
-    """The child process: an app of its own, the job, and exit (taking the model with it)."""
-    from quizapp import create_app
-    from quizapp.extensions import db
-
-    app = create_app(config)
-    with app.app_context():
-        try:
-            run_job(db.session, job_id, questions_dir=app.config.get("QUESTIONS_DIR"))
-        finally:
-            db.session.remove()
-            db.engine.dispose()
-
-
-def _set_status(app: Flask, job_id: int, message: str, *, failed: bool = False) -> None:
-    from quizapp.extensions import db
-
-    with app.app_context():
-        try:
-            job = db.session.get(GenerationJob, job_id)
-            if job is not None and job.status in RUNNING:
-                job.message = message
-                if failed:
-                    job.status, job.finished_at = "failed", utcnow()
-                db.session.commit()
-        finally:
-            db.session.remove()
-
-
-def launch(app: Flask, job_id: int) -> threading.Thread:
-    """Run the job in a child process; the watching thread is kept in ``app.extensions``."""
-    config = {key: app.config[key] for key in CHILD_CONFIG if key in app.config}
-
-    def watch():
-        if not _ONE_AT_A_TIME.acquire(blocking=False):
-            _set_status(app, job_id, "Waiting for another article to finish")
-            _ONE_AT_A_TIME.acquire()
-        try:
-            child = _SPAWN.Process(target=run_in_child, args=(config, job_id),
-                                   name=f"quizapp-generation-{job_id}", daemon=True)
-            child.start()
-            child.join()
-        finally:
-            _ONE_AT_A_TIME.release()
-        if child.exitcode != 0:
-            app.logger.error("generation job %s: child exited with %s", job_id, child.exitcode)
-            _set_status(app, job_id, "The questions could not be generated: an error in "
-                        "quizapp (it is logged).", failed=True)
-
-    thread = threading.Thread(target=watch, name=f"generation-job-{job_id}", daemon=True)
-    app.extensions.setdefault("generation_threads", {})[job_id] = thread
-    thread.start()
-    return thread
-
-
-def wait(app: Flask, job_id: int, timeout: float = 120) -> None:
-    """Block until the job's thread has finished (for tests and commands)."""
-    thread = app.extensions.get("generation_threads", {}).get(job_id)
-    if thread is not None:
-        thread.join(timeout)

@@ -41,9 +41,16 @@
         .then(function (s) {
           document.getElementById("progress").value = s.progress;
           document.getElementById("message").textContent = s.message;
+          document.getElementById("sentences-read").textContent = s.sentences_read;
+          document.getElementById("sentences-total").textContent = s.sentences_total || "?";
+          document.getElementById("questions-written").textContent = s.questions_written;
           // The job page itself says how many questions wait, then opens the review queue.
           if (s.status === "done") { window.location.reload(); return; }
-          if (s.status === "failed") { document.getElementById("failed").hidden = false; return; }
+          if (s.status === "failed" || s.status === "cancelled") {
+            document.getElementById("failed").hidden = false;
+            document.getElementById("cancel").hidden = true;
+            return;
+          }
           setTimeout(poll, 700);
         })
         .catch(function () { setTimeout(poll, 2000); });

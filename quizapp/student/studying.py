@@ -17,6 +17,7 @@ from quizapp.scheduling import Rating, propose_rating
 from quizapp.services import fitting_jobs, study, study_answers
 from quizapp.student import bp, tokens
 from quizapp.student.forms import AnswerForm, RateForm, UndoForm
+from quizapp.tasks import queue_fit
 
 MAX_DURATION_MS = 10 * 60 * 1000  # a card left open over lunch is not a 2-hour answer
 UNDO_MESSAGES = {study_answers.Undo.DONE: "Your last answer is undone.",
@@ -117,10 +118,12 @@ def study_rate():
     _, created = study.record_review(
         db.session, current_user, question, rating=Rating(int(rating)), now=now, request=data["r"],
         duration_ms=data["d"], given=data["g"], correct=data["c"], proposed=Rating(data["p"]))
+    user_id = current_user.id
+    fit_due = created and fitting_jobs.count_review(db.session, user_id)
     db.session.commit()
-    if created:
-        fitting_jobs.maybe_fit_in_background(current_user.id)
-    else:
+    if fit_due:
+        queue_fit(user_id)
+    if not created:
         flash("That answer was already recorded.", "info")
     return redirect(url_for("student.study_page"))
 

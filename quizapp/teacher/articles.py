@@ -1,5 +1,5 @@
-"""A set from an article: paste, upload or pick one from the library; the generator runs in
-the background while a page shows its progress; then the review queue."""
+"""A set from an article: paste, upload or pick one from the library; the generator runs on the
+task queue while a page shows its progress (and can cancel it); then the review queue."""
 from __future__ import annotations
 
 import dataclasses
@@ -8,14 +8,14 @@ from pathlib import Path
 from flask import current_app, flash, jsonify, redirect, render_template, url_for
 from flask_login import current_user
 
-from quizapp.clock import utcnow
 from quizapp.extensions import db
 from quizapp.generation.article import MAX_BYTES, ArticleError, read_article
 from quizapp.roles import role_required
 from quizapp.services import generation_jobs
 from quizapp.teacher import bp
 from quizapp.teacher.access import owned_job
-from quizapp.teacher.forms import ArticleForm, options
+from quizapp.tasks import queue_generation
+from quizapp.teacher.forms import ActionForm, ArticleForm, options
 
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
@@ -76,16 +76,15 @@ def new_article():
             job_id = job.id
             db.session.commit()
             if created:
-                generation_jobs.launch(current_app._get_current_object(), job_id)
+                queue_generation(job_id)
             return redirect(url_for("teacher.job", job_id=job_id))
     return render_template("teacher/article_new.html", form=form), 400 if form.errors else 200
 
 
 def job_state(job) -> dict:
-    stale = generation_jobs.is_stale(job, utcnow())
-    return {"status": "failed" if stale else job.status, "progress": job.progress,
-            "message": "The generator stopped before finishing; please start again."
-            if stale else job.message,
+    return {"status": job.status, "progress": job.progress, "message": job.message,
+            "sentences_read": job.sentences_read, "sentences_total": job.sentences_total,
+            "questions_written": job.questions_written,
             "review_url": url_for("teacher.review", set_id=job.set_id) if job.set_id else None}
 
 
@@ -96,7 +95,21 @@ def job(job_id):
     if job.status == "done" and job.set_id:
         flash(job.message, "success")
         return redirect(url_for("teacher.review", set_id=job.set_id))
-    return render_template("teacher/job.html", job=job, state=job_state(job))
+    return render_template("teacher/job.html", job=job, state=job_state(job), cancel=ActionForm())
+
+
+@bp.route("/jobs/<int:job_id>/cancel", methods=["POST"])
+@role_required("teacher")
+def cancel_job(job_id):
+    job = owned_job(job_id)
+    if not ActionForm().validate_on_submit():
+        flash("Cancel could not be read; the job goes on.", "error")
+    elif generation_jobs.cancel_job(db.session, job):
+        db.session.commit()
+        flash("The job is cancelled.", "info")
+    else:
+        flash("The job had already ended.", "info")
+    return redirect(url_for("teacher.job", job_id=job_id))
 
 
 @bp.route("/jobs/<int:job_id>.json")

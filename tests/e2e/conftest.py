@@ -35,7 +35,8 @@ def free_port() -> int:
 def server_config(tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("e2e")
     return {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'quizapp.sqlite'}",
-            "SECRET_KEY": "e2e-secret", "RATELIMIT_ENABLED": False}
+            "SECRET_KEY": "e2e-secret", "RATELIMIT_ENABLED": False,
+            "TASK_QUEUE_URL": f"sqlite:///{folder / 'tasks.sqlite'}"}
 
 
 @pytest.fixture(scope="session")
@@ -74,10 +75,27 @@ def serving(command: list[str], env: dict, log_path: Path, port: int, seconds: f
 def base_url(server_app, server_config, tmp_path_factory):
     port = free_port()
     env = {"DATABASE_URL": server_config["SQLALCHEMY_DATABASE_URI"],
-           "SECRET_KEY": server_config["SECRET_KEY"], "QUIZAPP_RATELIMIT_ENABLED": "false"}
+           "SECRET_KEY": server_config["SECRET_KEY"], "QUIZAPP_RATELIMIT_ENABLED": "false",
+           "QUIZAPP_TASK_QUEUE_URL": server_config["TASK_QUEUE_URL"]}
+    logs = tmp_path_factory.mktemp("server")
     command = [sys.executable, "-m", "flask", "--app", "quizapp", "run", "--port", str(port)]
-    with serving(command, env, tmp_path_factory.mktemp("server") / "server.log", port) as url:
+    with task_worker(env, logs / "worker.log"), serving(command, env, logs / "server.log",
+                                                         port) as url:
         yield url
+
+
+@contextmanager
+def task_worker(env: dict, log_path: Path):
+    """The task worker beside a server, for the generation jobs its pages start."""
+    with log_path.open("wb") as log:
+        process = subprocess.Popen([sys.executable, "-m", "flask", "--app", "quizapp", "worker"],
+                                   cwd=ROOT, env={**os.environ, **env}, stdout=log,
+                                   stderr=subprocess.STDOUT)
+        try:
+            yield process
+        finally:
+            process.terminate()
+            process.wait(timeout=15)
 
 
 @pytest.fixture(scope="session")

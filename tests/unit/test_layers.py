@@ -26,3 +26,17 @@ def test_pure_package_imports_nothing_from_the_web_ring(package):
     bad = [f"{path.relative_to(PACKAGE)}: {name}" for path in folder.rglob("*.py")
            for name in imports_of(path) if name.startswith(FORBIDDEN)]
     assert bad == []
+
+
+def test_no_service_builds_an_app():
+    """Services take the session they are given; only entry points (the web server, the
+    commands, the task worker's command) build an app."""
+    bad = []
+    for path in (PACKAGE / "services").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "quizapp" and any(
+                    alias.name == "create_app" for alias in node.names):
+                bad.append(path.name)
+            elif isinstance(node, ast.Attribute) and node.attr == "create_app":
+                bad.append(path.name)
+    assert bad == []

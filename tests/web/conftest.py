@@ -42,7 +42,7 @@ def make_postgres_database() -> tuple[str, callable]:
 
 def app_config(url: str, **extra) -> dict:
     return {"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "test-secret",
-            "RATELIMIT_ENABLED": False, **extra}
+            "RATELIMIT_ENABLED": False, "TASK_QUEUE_IMMEDIATE": True, **extra}
 
 
 @pytest.fixture(scope="session", params=BACKENDS)

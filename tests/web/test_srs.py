@@ -3,12 +3,13 @@ import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from quizapp.extensions import db
 from quizapp.models import Card, Question, QuestionSet, Review
 from quizapp.scheduling import MIN_REVIEWS
 from quizapp.services import fitting_jobs, study
+from quizapp.tasks import tasks
 
 
 @pytest.fixture
@@ -68,13 +69,49 @@ def test_srs_fit_says_when_there_is_too_little(app, make_user, runner):
     assert result.exit_code == 0 and "not fitted" in result.output
 
 
-def test_a_fit_starts_in_the_background_once_per_batch(long_history):
-    thread = fitting_jobs.maybe_fit_in_background(long_history.id)
-    assert thread is not None
-    thread.join(timeout=60)
-    assert fitting_jobs.maybe_fit_in_background(long_history.id) is None  # claimed already
+def test_every_fit_every_th_review_makes_a_fit_due_by_a_counter(long_history):
+    student = long_history
+    student.reviews_since_fit = fitting_jobs.FIT_EVERY - 2
+    db.session.commit()
+    student_id = student.id
+    statements = []
+
+    def seen(conn, cursor, statement, *rest):
+        if not statement.startswith("BEGIN"):
+            statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        due = [fitting_jobs.count_review(db.session, student_id) for _ in range(3)]
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert due == [False, True, False]
+    assert len(statements) == 3 and all(s.lstrip().upper().startswith("UPDATE")
+                                        for s in statements)  # no count of the whole log
     db.session.expire_all()
-    assert long_history.fsrs_parameters is not None
+    assert student.reviews_since_fit == 1
+
+
+def test_the_queued_fit_stores_parameters_and_reschedules(app, long_history):
+    study.rebuild_user(db.session, long_history)
+    long_history.reviews_since_fit = 7
+    before = {c.question_id: c.due for c in db.session.scalars(select(Card))}
+    student_id = long_history.id
+    db.session.commit()
+    tasks(app).fit(student_id)  # the test app runs tasks at once
+    db.session.expire_all()
+    assert len(long_history.fsrs_parameters) == 21 and long_history.parameters_fitted_at
+    cards = list(db.session.scalars(select(Card)))
+    assert {c.question_id: c.due for c in cards} != before
+    assert {c.question_id: study.card_state(c) for c in cards} == {
+        q: study.card_state(study.rebuild_card(db.session, long_history, q)) for q in before}
+
+
+def test_a_fit_on_too_short_a_log_changes_nothing(app, make_user):
+    student = make_user("new@example.com")
+    assert fitting_jobs.fit_student(db.session, student.id) is False
+    db.session.expire_all()
+    assert student.fsrs_parameters is None
 
 
 def test_srs_evaluate_runs_under_flask(app, runner, shared_dir):

@@ -1,8 +1,8 @@
 """A set from an article: pasted, uploaded or from the library; bad files are refused with a
-message and the pasted text kept; the generator runs in the background with progress."""
+message and the pasted text kept; the generator runs on the task queue with progress, can be
+cancelled, and a run cut off is run again."""
 import io
-import threading
-import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
 from quizapp.bank import load_bank
+from quizapp.clock import utcnow
 from quizapp.extensions import db
 from quizapp.generation import ArticleError
 from quizapp.models import Article, GenerationJob, Question, QuestionSet
@@ -64,10 +65,8 @@ def test_an_unknown_library_pick_is_refused(as_teacher):
 
 
 def run_to_the_end(app, location: str) -> GenerationJob:
+    """The job the page follows (the test app runs queued tasks at once, in the request)."""
     job_id = int(location.rsplit("/", 1)[1])
-    # The test shares the requests' session; its open transaction would hold SQLite's lock.
-    db.session.commit()
-    generation_jobs.wait(app, job_id)
     db.session.expire_all()
     return db.session.get(GenerationJob, job_id)
 
@@ -122,35 +121,89 @@ def test_a_job_that_fails_says_so(app, teacher):
     assert db.session.scalar(select(func.count()).select_from(QuestionSet)) == 0
 
 
-def test_a_second_article_waits_for_the_first(app, teacher):
-    article = Article(owner_id=teacher.id, title="Notes", slug="notes", text="Short.",
-                      sha256="1" * 64)
+def queued_job(teacher, sha: str) -> int:
+    article = Article(owner_id=teacher.id, title="Notes", slug=f"notes-{sha}", text="Short.",
+                      sha256=sha * 64)
     db.session.add(article)
     db.session.flush()
     job, _ = generation_jobs.start_job(db.session, teacher, article)
     job_id = job.id
     db.session.commit()
-    bank = load_bank(TINY)
+    return job_id
 
-    def work():
-        with app.app_context():
-            generation_jobs.run_job(db.session, job_id, generate=lambda a, **_: bank)
-            db.session.remove()
 
-    generation_jobs._ONE_AT_A_TIME.acquire()  # another article is being generated
-    thread = threading.Thread(target=work)
-    thread.start()
-    try:
-        seen = []
-        while thread.is_alive() and "Waiting for another article to finish" not in seen:
-            db.session.expire_all()
-            seen.append(db.session.get(GenerationJob, job_id).message)
-            db.session.commit()  # let the job's thread write
-            time.sleep(0.01)
-        assert "Waiting for another article to finish" in seen
-    finally:
-        generation_jobs._ONE_AT_A_TIME.release()
-    thread.join()
+def test_progress_counts_sentences_and_questions_as_they_go(app, teacher, monkeypatch):
+    job_id, bank, seen = queued_job(teacher, "1"), load_bank(TINY), []
+    monkeypatch.setattr(generation_jobs, "BEAT_EVERY", 0)
+
+    def generate(article, progress, **_):
+        for read in range(1, 4):
+            progress(read, 3, 0)
+            seen.append(peek(job_id))
+        progress(3, 3, 4)
+        seen.append(peek(job_id))
+        return bank
+
+    generation_jobs.run_job(db.session, job_id, generate=generate)
+    assert seen == [(1, 3, 0), (2, 3, 0), (3, 3, 0), (3, 3, 4)]
+    job = db.session.get(GenerationJob, job_id)
+    assert (job.status, job.progress, job.questions_written) == ("done", 100, 4)
+    assert job.message.startswith("4 questions")
+
+
+def peek(job_id: int) -> tuple[int, int, int]:
     db.session.expire_all()
-    finished = db.session.get(GenerationJob, job_id)
-    assert finished.status == "done" and finished.message.startswith("4 questions")
+    job = db.session.get(GenerationJob, job_id)
+    return job.sentences_read, job.sentences_total, job.questions_written
+
+
+def test_a_cancelled_job_stops_at_its_next_beat_and_saves_nothing(app, teacher, monkeypatch):
+    job_id = queued_job(teacher, "2")
+    monkeypatch.setattr(generation_jobs, "BEAT_EVERY", 0)
+
+    def generate(article, progress, **_):
+        assert generation_jobs.cancel_job(db.session, db.session.get(GenerationJob, job_id))
+        db.session.commit()  # the teacher's click, between two beats
+        progress(1, 5, 0)
+        raise AssertionError("the run went on after being cancelled")
+
+    generation_jobs.run_job(db.session, job_id, generate=generate)
+    job = db.session.get(GenerationJob, job_id)
+    assert job.status == "cancelled" and "no questions were saved" in job.message
+    assert db.session.scalar(select(func.count()).select_from(QuestionSet)) == 0
+
+
+def test_the_cancel_button_is_the_owners_and_needs_its_token(app, teacher, as_teacher, client):
+    job_id = queued_job(teacher, "3")
+    assert client.post(f"/teacher/jobs/{job_id}/cancel").status_code == 400  # no CSRF token
+    response = as_teacher.post(f"/teacher/jobs/{job_id}/cancel", token_from=f"/teacher/jobs/"
+                               f"{job_id}", follow_redirects=True)
+    assert "The job is cancelled." in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(GenerationJob, job_id).status == "cancelled"
+
+
+def test_a_job_cut_off_mid_run_is_run_again_and_not_twice_at_once(app, teacher):
+    job_id, lease = queued_job(teacher, "4"), timedelta(minutes=2)
+    now = utcnow()
+    assert generation_jobs.claim(db.session, job_id, now, lease) == 1
+    # While the first run beats, nobody else takes the job and the sweep leaves it alone.
+    assert generation_jobs.claim(db.session, job_id, now + lease / 2, lease) is None
+    assert generation_jobs.orphaned_jobs(db.session, now + lease / 2, lease, queued=set()) == []
+    later = now + lease * 2  # its worker was killed: no heartbeat since
+    assert generation_jobs.orphaned_jobs(db.session, later, lease, queued=set()) == [job_id]
+    assert generation_jobs.claim(db.session, job_id, later, lease) == 2
+    generation_jobs.run_job(db.session, job_id, lease=lease,
+                            generate=lambda a, **_: load_bank(TINY))  # still held: no-op
+    assert db.session.get(GenerationJob, job_id).attempt == 2
+
+
+def test_a_job_whose_worker_keeps_dying_fails_and_says_why(app, teacher):
+    job_id, lease, now = queued_job(teacher, "5"), timedelta(minutes=2), utcnow()
+    for attempt in range(generation_jobs.MAX_ATTEMPTS):
+        now += lease * 2
+        assert generation_jobs.claim(db.session, job_id, now, lease) == attempt + 1
+    assert generation_jobs.orphaned_jobs(db.session, now + lease * 2, lease, queued=set()) == []
+    db.session.commit()
+    job = db.session.get(GenerationJob, job_id)
+    assert job.status == "failed" and "the worker stopped 3 times" in job.message
