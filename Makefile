@@ -1,4 +1,5 @@
-# quizapp: `make run` serves the app with a demo classroom; `make test` runs every test.
+# quizapp: `make run` serves the app with a demo classroom and its task worker; `make test` runs
+# every test; `make serve` is the production profile (gunicorn, PostgreSQL, Redis).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -37,9 +38,12 @@ endif
 	@echo
 	$(FLASK) demo
 
+# The task worker (generation jobs, parameter fits) runs beside the web server; Ctrl-C stops both.
 run: db
 	@echo
 	@echo "quizapp on http://127.0.0.1:5000 — log in with one of the demo accounts above."
+	@$(FLASK) worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 test: install-test chromium

@@ -1,15 +1,15 @@
 """Background work on a task queue: job heartbeats, attempts and progress; a fit counter.
 
-Revision ID: 0002_task_queue
-Revises: 0001
+Revision ID: 0004_task_queue
+Revises: 0003_study_answers
 """
 import sqlalchemy as sa
 from alembic import op
 
 from quizapp.models.base import UTCDateTime
 
-revision = "0002_task_queue"
-down_revision = "0001"
+revision = "0004_task_queue"
+down_revision = "0003_study_answers"
 branch_labels = None
 depends_on = None
 
