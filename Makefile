@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app quizapp
 CHROMIUM := /usr/bin/chromium
 BANKS := $(wildcard questions/*.json)
 
-.PHONY: run test test-fast bench install install-test chromium db clean
+.PHONY: run serve test test-fast bench install install-test install-bench chromium db clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,13 +46,41 @@ run: db
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
+# The production profile: gunicorn workers and a task worker on this machine's PostgreSQL and
+# Redis, behind one proxy (X-Forwarded-For/-Proto trusted), secure cookies, every log on stdout.
+# Each setting comes from the environment when set there (see docs/deploy.md).
+DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/quizapp
+REDIS_URL ?= redis://127.0.0.1:6379
+WEB_CONCURRENCY ?= 4
+TASK_WORKERS ?= 1
+BIND ?= 127.0.0.1:8000
+TRUSTED_PROXIES ?= 1
+SECURE_COOKIES ?= true
+SERVE_ENV = DATABASE_URL='$(DATABASE_URL)' QUIZAPP_TASK_QUEUE_URL='$(REDIS_URL)/1' \
+	QUIZAPP_RATELIMIT_STORAGE_URI='$(REDIS_URL)/2' QUIZAPP_TRUSTED_PROXIES=$(TRUSTED_PROXIES) \
+	QUIZAPP_SESSION_COOKIE_SECURE=$(SECURE_COOKIES) QUIZAPP_REMEMBER_COOKIE_SECURE=$(SECURE_COOKIES)
+
+serve: install
+	@export $(SERVE_ENV); exec 2>&1; \
+	$(FLASK) create-database && $(FLASK) db upgrade || exit 1; \
+	workers=; for n in $$(seq $(TASK_WORKERS)); do $(FLASK) worker & workers="$$workers $$!"; done; \
+	trap 'kill $$workers 2>/dev/null; wait $$workers' EXIT; trap 'exit 130' INT TERM; \
+	$(BIN)/gunicorn --workers $(WEB_CONCURRENCY) --bind $(BIND) \
+	  --access-logfile - --error-logfile - 'quizapp:create_app()'
+
 test: install-test chromium
 	$(BIN)/python -m pytest
 
 test-fast: install-test
 	$(BIN)/python -m pytest -m "not slow and not e2e"
 
-bench: install
+$(VENV)/.installed-bench: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[bench]'
+	touch $@
+
+install-bench: $(VENV)/.installed-bench
+
+bench: install-bench
 	$(BIN)/python -m bench.generation
 	$(BIN)/python -m bench.scheduling
 	$(BIN)/python -m bench.study

@@ -2,6 +2,7 @@
 from flask import Flask
 
 from quizapp.cli.banks import bank_cli
+from quizapp.cli.database import create_database_command
 from quizapp.cli.srs import srs_cli
 from quizapp.cli.users import demo_command, user_cli
 from quizapp.cli.worker import worker_command
@@ -13,3 +14,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(srs_cli)
     app.cli.add_command(worker_command)
+    app.cli.add_command(create_database_command)

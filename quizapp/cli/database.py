@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 
 import click
+import sqlalchemy as sa
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask import current_app
@@ -39,3 +40,27 @@ def needs_database(command):
         return command(*args, **kwargs)
 
     return checked
+
+
+@click.command("create-database")
+def create_database_command():
+    """Create the PostgreSQL database that DATABASE_URL names, if it is missing (`make serve`)."""
+    url = db.engine.url
+    if url.get_backend_name() != "postgresql":
+        click.echo(f"{url.get_backend_name()}: the database is made by `db upgrade`.")
+        return
+    server = sa.create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with server.connect() as conn:
+            if conn.scalar(sa.text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                           {"name": url.database}):
+                click.echo(f"Database {url.database} is there.")
+                return
+            quoted = conn.dialect.identifier_preparer.quote(url.database)
+            conn.exec_driver_sql(f"CREATE DATABASE {quoted}")
+            click.echo(f"Created database {url.database}.")
+    except OperationalError as exc:
+        raise click.ClickException(f"Cannot reach PostgreSQL at "
+                                   f"{url.render_as_string(hide_password=True)}: {exc.orig}")
+    finally:
+        server.dispose()
