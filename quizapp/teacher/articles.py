@@ -12,9 +12,9 @@ from quizapp.extensions import db
 from quizapp.generation.article import MAX_BYTES, ArticleError, read_article
 from quizapp.roles import role_required
 from quizapp.services import generation_jobs
+from quizapp.tasks import queue_generation
 from quizapp.teacher import bp
 from quizapp.teacher.access import owned_job
-from quizapp.tasks import queue_generation
 from quizapp.teacher.forms import ActionForm, ArticleForm, options
 
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
