@@ -55,6 +55,9 @@ class Review(db.Model):
     # The client's id for this answer: a resent form or a second tab writes one review, not two.
     request_id: Mapped[str] = mapped_column(String(64))
     origin: Mapped[str] = mapped_column(String(16), default="study")  # study | quiz
+    # The days this answer scheduled the card (None for a step): the load balancer chose them
+    # from counts a replay cannot see, so a rebuild keeps them while the state allows.
+    interval_days: Mapped[int | None]
     undone_at: Mapped[datetime | None]
 
 

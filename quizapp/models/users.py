@@ -20,6 +20,7 @@ class User(UserMixin, db.Model):
         CheckConstraint("desired_retention >= 0.7 AND desired_retention <= 0.99",
                         name="desired_retention"),
         CheckConstraint("rollover_hour >= 0 AND rollover_hour <= 23", name="rollover_hour"),
+        CheckConstraint("easy_days >= 0 AND easy_days <= 127", name="easy_days"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -36,6 +37,8 @@ class User(UserMixin, db.Model):
     desired_retention: Mapped[float] = mapped_column(default=0.9)
     new_per_day: Mapped[int] = mapped_column(default=20)
     maximum_interval: Mapped[int] = mapped_column(default=36500)
+    # Weekdays with fewer reviews, one bit each: 1 Monday, 2 Tuesday, … 64 Sunday.
+    easy_days: Mapped[int] = mapped_column(default=0, server_default="0")
     fsrs_parameters: Mapped[list | None] = mapped_column(default=None)
     parameters_fitted_at: Mapped[datetime | None] = mapped_column(default=None)
     # Reviews since the last parameter fit, bumped by the rating's own UPDATE (no count of the

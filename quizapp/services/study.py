@@ -19,6 +19,7 @@ from quizapp.scheduling import (
     CardState, Phase, Rating, Settings, bury_siblings, fuzz_rng, preview, replay, retrievability,
     review, reviewed_today, study_day, study_day_start)
 from quizapp.services.catalogue import assigned_sets_query
+from quizapp.services.workload import due_counts, easy_weekdays, fuzz_key
 
 LEARN_AHEAD = timedelta(minutes=20)  # with nothing else to do, learning steps come early
 
@@ -30,7 +31,8 @@ class StudyError(ValueError):
 def settings_for(user: User) -> Settings:
     return Settings(desired_retention=user.desired_retention,
                     parameters=tuple(user.fsrs_parameters) if user.fsrs_parameters else None,
-                    maximum_interval=user.maximum_interval)
+                    maximum_interval=user.maximum_interval,
+                    easy_days=easy_weekdays(user.easy_days))
 
 
 def card_state(card: Card | None) -> CardState:
@@ -159,10 +161,12 @@ def student_question(session: Session, user: User, question_id: int, now: dateti
     return row[0]
 
 
-def previews(user: User, card: Card | None, question: Question, now: datetime):
+def previews(session: Session, user: User, card: Card | None, question: Question,
+             now: datetime):
     state = card_state(card)
-    return preview(state, settings_for(user), now, fuzz_rng(question.id, state.reps),
-                   user.timezone, user.rollover_hour)
+    return preview(state, settings_for(user), now, fuzz_rng(fuzz_key(user.id, question.id),
+                                                            state.reps),
+                   user.timezone, user.rollover_hour, due_counts=due_counts(session, user, now))
 
 
 def locked_card(session: Session, user_id: int, question_id: int) -> Card:
@@ -196,14 +200,15 @@ def record_review(session: Session, user: User, question: Question, *, rating: R
     if state.last_review is not None and now < state.last_review:
         now = state.last_review  # another worker's answer, read later, got the lock first
     new_state, record = review(state, rating, settings_for(user), now,
-                               fuzz_rng(question.id, state.reps), user.timezone,
-                               user.rollover_hour, duration_ms=duration_ms)
+                               fuzz_rng(fuzz_key(user.id, question.id), state.reps),
+                               user.timezone, user.rollover_hour, duration_ms=duration_ms,
+                               due_counts=due_counts(session, user, now))
     store_state(card, new_state)
     entry = Review(user_id=user.id, question_id=question.id, rating=int(rating),
                    proposed_rating=int(proposed) if proposed else None, reviewed_at=now,
                    study_day=study_day(now, user.timezone, user.rollover_hour),
                    duration_ms=duration_ms, given=given, correct=correct, request_id=request,
-                   origin=origin)
+                   origin=origin, interval_days=record.interval_days)
     session.add(entry)
     try:
         with session.begin_nested():
@@ -228,7 +233,7 @@ def rebuild_card(session: Session, user: User, question_id: int) -> Card | None:
         return None
     card = locked_card(session, user.id, question_id)
     state = replay(reviews, settings_for(user), user.timezone, user.rollover_hour,
-                   card_key=question_id)
+                   card_key=fuzz_key(user.id, question_id))
     store_state(card, state)
     return card
 

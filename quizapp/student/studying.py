@@ -102,7 +102,8 @@ def study_answer():
                            flipped=flipped, proposed=proposed,
                            form=RateForm(formdata=None, token=rate_token),
                            undo=undo_form(),
-                           previews=study.previews(current_user, card, question, now))
+                           previews=study.previews(db.session, current_user, card, question,
+                                                   now))
 
 
 @bp.route("/study/rate", methods=["POST"])
