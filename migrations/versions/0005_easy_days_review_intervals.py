@@ -1,7 +1,7 @@
 """easy days in the study settings; the interval each review scheduled
 
-Revision ID: 0004_easy_days_review_intervals
-Revises: 0003_study_answers
+Revision ID: 0005_easy_days_review_intervals
+Revises: 0004_task_queue
 Create Date: 2026-12-02 03:30:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0004_easy_days_review_intervals'
-down_revision = '0003_study_answers'
+revision = '0005_easy_days_review_intervals'
+down_revision = '0004_task_queue'
 branch_labels = None
 depends_on = None
 
