@@ -4,7 +4,9 @@ Pure: no Flask, no SQLAlchemy. Generation writes banks, the import service reads
 formats package converts them.
 """
 from quizapp.bank.format import (
+    MAX_DEPTH,
     BankError,
+    article_problems,
     FORMAT_NAME,
     FORMAT_VERSION,
     CATEGORIES,
@@ -12,6 +14,7 @@ from quizapp.bank.format import (
     dump_bank,
     fact_id,
     load_bank,
+    parse_json,
     normalise_answer,
     question_id,
     slugify,
@@ -19,6 +22,6 @@ from quizapp.bank.format import (
 )
 
 __all__ = [
-    "BankError", "FORMAT_NAME", "FORMAT_VERSION", "CATEGORIES", "KINDS", "dump_bank", "fact_id",
+    "MAX_DEPTH", "article_problems", "parse_json", "BankError", "FORMAT_NAME", "FORMAT_VERSION", "CATEGORIES", "KINDS", "dump_bank", "fact_id",
     "load_bank", "normalise_answer", "question_id", "slugify", "validate_bank",
 ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -17,7 +18,11 @@ import jsonschema
 
 from quizapp.bank.kinds import get_kind
 
+_FORMATS = jsonschema.FormatChecker(["date"])
+
 FORMAT_NAME = "quizapp-bank"
+# A bank is a few levels deep; anything deeper is not a bank (and would exhaust the stack).
+MAX_DEPTH = 32
 FORMAT_VERSION = 1
 KINDS = ("mcq", "cloze", "short", "truefalse")
 CATEGORIES = ("who", "what", "where", "when", "operation", "number")
@@ -68,14 +73,35 @@ def _schema() -> dict:
 
 @lru_cache(maxsize=1)
 def bank_validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(_schema())
+    return jsonschema.Draft202012Validator(_schema(), format_checker=_FORMATS)
 
 
 @lru_cache(maxsize=1)
 def question_validator() -> jsonschema.Draft202012Validator:
     """The schema of one question (``$defs.question``), for formats that carry no bank."""
     return jsonschema.Draft202012Validator({"$defs": _schema()["$defs"],
-                                            "$ref": "#/$defs/question"})
+                                            "$ref": "#/$defs/question"}, format_checker=_FORMATS)
+
+
+@lru_cache(maxsize=1)
+def article_validator() -> jsonschema.Draft202012Validator:
+    """The schema of a bank's ``article`` (title, licence, attribution, source, date...)."""
+    return jsonschema.Draft202012Validator(_schema()["properties"]["article"],
+                                           format_checker=_FORMATS)
+
+
+def article_problems(article: dict) -> list[str]:
+    """Every problem of an article's fields as "field: message" (a title too long, a date
+    that does not exist...); an empty list means the article can be stored."""
+    return sorted(f"{_path(e)}: {_message(e)}" for e in article_validator().iter_errors(article))
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    """The validator's message, with over-long text said in numbers instead of quoted whole."""
+    if error.validator == "maxLength" and isinstance(error.instance, str):
+        return (f"{len(error.instance):,} characters is too long "
+                f"(at most {error.validator_value:,})")
+    return error.message
 
 
 def _path(error: jsonschema.ValidationError) -> str:
@@ -87,7 +113,7 @@ def _path(error: jsonschema.ValidationError) -> str:
 
 def validate_bank(bank: object) -> list[str]:
     """Every problem in ``bank`` as "place: message"; an empty list means it is valid."""
-    problems = [f"{_path(e)}: {e.message}" for e in bank_validator().iter_errors(bank)]
+    problems = [f"{_path(e)}: {_message(e)}" for e in bank_validator().iter_errors(bank)]
     if problems or not isinstance(bank, dict):
         return sorted(problems)
 
@@ -117,16 +143,73 @@ def load_bank(path_or_text: str | Path) -> dict:
             raise BankError(f"{path_or_text}: not UTF-8 text (byte {exc.start})") from exc
     else:
         text = str(path_or_text)
-    try:
-        bank = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BankError(f"line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}") from exc
+    bank = parse_json(text)
     problems = validate_bank(bank)
     if problems:
         raise BankError(f"invalid bank: {len(problems)} problem(s)", problems)
     return bank
 
 
+class _NotFinite(ValueError):
+    """A number JSON does not allow (NaN, Infinity, or one too large for a float)."""
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if not math.isfinite(value):
+        raise _NotFinite(literal)
+    return value
+
+
+def _no_constant(literal: str):
+    raise _NotFinite(literal)
+
+
+def _where(text: str, literal: str) -> str:
+    """"line L, column C: " of a bare ``literal`` value in JSON text (or "" if not found)."""
+    found = re.search(rf"(?<![\w.+-]){re.escape(literal)}(?![\w.])", text)
+    if not found:
+        return ""
+    line_start = text.rfind("\n", 0, found.start()) + 1
+    line = text.count("\n", 0, found.start()) + 1
+    return f"line {line}, column {found.start() - line_start + 1}: "
+
+
+def _depth_problem(value: object) -> str | None:
+    """The place of the first value nested deeper than MAX_DEPTH, walked without recursion."""
+    stack: list[tuple[object, int, str]] = [(value, 1, "")]
+    while stack:
+        item, depth, place = stack.pop()
+        if not isinstance(item, (dict, list)):
+            continue
+        if depth > MAX_DEPTH:
+            return f"{place or '(top level)'}: nested deeper than {MAX_DEPTH} levels"
+        pairs = item.items() if isinstance(item, dict) else enumerate(item)
+        stack.extend((v, depth + 1, f"{place}[{k}]" if isinstance(k, int) else
+                      (f"{place}.{k}" if place else str(k))) for k, v in pairs)
+    return None
+
+
+def parse_json(text: str) -> object:
+    """JSON text as Python values, or BankError: invalid JSON (with its line and column), a
+    number that is not finite (NaN, Infinity, 1e999), or nesting deeper than MAX_DEPTH."""
+    try:
+        value = json.loads(text, parse_float=_finite_float, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise BankError(f"line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}") from exc
+    except _NotFinite as exc:
+        raise BankError(f"{_where(text, str(exc))}{exc} is not a finite number; JSON numbers "
+                        "must be finite") from None
+    except RecursionError:
+        raise BankError(f"the JSON is nested deeper than {MAX_DEPTH} levels; a bank is not "
+                        "nested so deep") from None
+    problem = _depth_problem(value)
+    if problem:
+        raise BankError(problem)
+    return value
+
+
 def dump_bank(bank: dict) -> str:
     """The bank as pretty-printed JSON with sorted keys and a final newline."""
-    return json.dumps(bank, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json.dumps(bank, indent=2, sort_keys=True, ensure_ascii=False,
+                      allow_nan=False) + "\n"

@@ -25,6 +25,7 @@ from quizapp.formats.common import (
     ImportResult,
     check_exportable,
     check_size,
+    check_title,
 )
 from quizapp.formats.csv_format import export_csv, import_csv
 from quizapp.formats.gift import export_gift, import_gift
@@ -111,6 +112,7 @@ def import_questions(data: bytes, *, filename: str, fmt: str | None = None) -> I
                           "the set's quizapp bank (JSON), GIFT, Moodle XML or CSV instead")
     result = FORMATS[fmt].importer(data, filename=filename)
     result.format = fmt
+    check_title(result.title, f"{filename[:60]}{'…' if len(filename) > 60 else ''}")
     return result
 
 

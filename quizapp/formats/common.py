@@ -16,7 +16,11 @@ from quizapp.bank.format import CATEGORIES, question_id, question_validator
 from quizapp.bank.kinds import get_kind
 
 # Uploads are read whole into memory; a bank of a few thousand questions is well under 1 MB.
-MAX_IMPORT_BYTES = 10 * 1024 * 1024
+# The limit stays under the web request's (``MAX_CONTENT_LENGTH``, 5 MB), so a file between
+# the two is answered on the form with its size.
+MAX_IMPORT_BYTES = 4 * 1024 * 1024
+# The longest set title a file may name (its category, bank title or file name).
+TITLE_MAX = 300
 # A category for questions from files that do not say which of ours they belong to.
 DEFAULT_CATEGORY = "what"
 # What Moodle writes for the blank of a missing-word question; imported cloze prompts use it too.
@@ -65,10 +69,21 @@ def check_size(data: bytes) -> None:
     if not data or not data.strip():
         raise FormatError("the file is empty")
     if len(data) > MAX_IMPORT_BYTES:
-        raise FormatError(
-            f"the file is {len(data) / 1024 / 1024:.1f} MB; "
-            f"the limit is {MAX_IMPORT_BYTES // 1024 // 1024} MB"
-        )
+        raise FormatError(f"the file is {megabytes(len(data))}; the limit is "
+                          f"{megabytes(MAX_IMPORT_BYTES)}")
+
+
+def megabytes(size: int) -> str:
+    """A size in bytes as people read it: "4.3 MB", "4 MB", "0.2 MB"."""
+    value = size / 1024 / 1024
+    return f"{value:.0f} MB" if value == int(value) else f"{value:.1f} MB"
+
+
+def check_title(title: str, where: str) -> None:
+    """FormatError for a set title (from ``where``: the file name, its category...) too long."""
+    if len(title) > TITLE_MAX:
+        raise FormatError(f"{where}: the set's title would be {len(title):,} characters long; "
+                          f"the limit is {TITLE_MAX}")
 
 
 def decode_text(data: bytes) -> str:

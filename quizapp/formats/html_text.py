@@ -78,11 +78,21 @@ class _TextCollector(HTMLParser):
             self._out().append(re.sub(r"\s+", " ", data))
 
 
+# A run of spaces and block edges; one character class with "+" matches each run once, in
+# time linear in its length (patterns such as "[ x]*x[ x]*" backtrack quadratically).
+_SPACES_AND_EDGES = re.compile(f"[ {_BREAK}]+")
+_SPACE_BY_NEWLINE = re.compile(r" ?\n ?")
+
+
+def _one_space_or_edge(run: re.Match) -> str:
+    return _BREAK if _BREAK in run.group() else " "
+
+
 def _tidy(parts: list[str]) -> str:
-    text = "".join(parts)
-    # Blocks next to each other make one paragraph break; <br> newlines are kept as written.
-    text = re.sub(f"[ {_BREAK}]*{_BREAK}[ {_BREAK}]*", _BREAK, text).strip(f" {_BREAK}")
-    text = re.sub(r" *\n *", "\n", text.replace(_BREAK, "\n\n"))
+    """The collected parts as text: blocks next to each other make one paragraph break,
+    <br> newlines are kept as written, spaces collapse to one and never touch a newline."""
+    text = _SPACES_AND_EDGES.sub(_one_space_or_edge, "".join(parts)).strip(f" {_BREAK}")
+    text = _SPACE_BY_NEWLINE.sub("\n", text.replace(_BREAK, "\n\n"))
     return text.strip(" ")
 
 

@@ -9,7 +9,6 @@ article (questions imported from another set's GIFT file carry them); reading su
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 
 from quizapp.bank.format import (
@@ -18,6 +17,7 @@ from quizapp.bank.format import (
     BankError,
     dump_bank,
     load_bank,
+    parse_json,
     slugify,
     validate_bank,
 )
@@ -70,8 +70,8 @@ def import_json(data: bytes, *, filename: str) -> ImportResult:
         bank = load_bank(text)
     except BankError as exc:
         try:
-            questions = json.loads(text).get("questions")
-        except (json.JSONDecodeError, AttributeError):
+            questions = parse_json(text).get("questions")
+        except (BankError, AttributeError):
             questions = None
         raise FormatError([_locate(p, questions) for p in exc.problems]) from None
     article = bank["article"] if bank["article"]["text"] else None

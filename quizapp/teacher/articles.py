@@ -8,6 +8,8 @@ from pathlib import Path
 from flask import current_app, flash, jsonify, redirect, render_template, url_for
 from flask_login import current_user
 
+from quizapp.bank import article_problems
+from quizapp.errors import TOO_LARGE_FORMS, render_error, too_large_message
 from quizapp.extensions import db
 from quizapp.generation.article import MAX_BYTES, ArticleError, read_article
 from quizapp.roles import role_required
@@ -41,8 +43,8 @@ def article_from(form: ArticleForm):
     """The Article the form names: the upload, else the library pick, else the pasted text."""
     upload = form.upload.data
     if upload and getattr(upload, "filename", ""):
-        data = upload.read(MAX_BYTES + 1)
-        return read_article(data, filename=Path(upload.filename).name)
+        # Read whole (the request limit bounds it) so an over-size file is told its real size.
+        return read_article(upload.read(), filename=Path(upload.filename).name)
     if form.seed.data:
         path = library().get(form.seed.data)
         if path is None:
@@ -59,17 +61,48 @@ def with_title(article, title: str | None):
     return dataclasses.replace(article, title=title.strip())
 
 
+def checked(article):
+    """The article, or ArticleError naming each field too long or wrong to store."""
+    problems = article_problems(article.as_bank_article())
+    if problems:
+        raise ArticleError("The article cannot be saved: " + "; ".join(problems) + ".")
+    return article
+
+
+def article_form(**kwargs) -> ArticleForm:
+    form = ArticleForm(**kwargs)
+    form.seed.choices = options([("", "(none)")] + [(name, library_label(path))
+                                                    for name, path in library().items()])
+    return form
+
+
+def add_error(field, message: str) -> None:
+    field.errors = [*field.errors, message]
+
+
+def too_large():
+    """The article page again, empty, with the over-size upload's message on its file field."""
+    message = too_large_message(f"{MAX_BYTES:,} bytes")
+    if not (current_user.is_authenticated and current_user.is_teacher):
+        return render_error(413, message)
+    form = article_form(formdata=None)
+    add_error(form.upload, message)
+    return render_template("teacher/article_new.html", form=form), 413
+
+
+TOO_LARGE_FORMS["teacher.new_article"] = too_large
+
+
 @bp.route("/articles/new", methods=["GET", "POST"])
 @role_required("teacher")
 def new_article():
-    form = ArticleForm()
-    form.seed.choices = options([("", "(none)")] + [(name, library_label(path))
-                                                    for name, path in library().items()])
+    form = article_form()
     if form.validate_on_submit():
+        uploaded = bool(form.upload.data and getattr(form.upload.data, "filename", ""))
         try:
-            article = with_title(article_from(form), form.title.data)
+            article = checked(with_title(article_from(form), form.title.data))
         except ArticleError as exc:
-            form.text.errors = [*form.text.errors, str(exc)]
+            add_error(form.upload if uploaded else form.text, str(exc))
         else:
             row = generation_jobs.save_article(db.session, current_user, article)
             job, created = generation_jobs.start_job(db.session, current_user, row)

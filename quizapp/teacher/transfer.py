@@ -9,8 +9,10 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_login import current_user
 
 from quizapp.clock import utcnow
+from quizapp.errors import TOO_LARGE_FORMS, render_error, too_large_message
 from quizapp.extensions import db
-from quizapp.formats import FORMATS, FormatError, import_questions
+from quizapp.formats import FORMATS, MAX_IMPORT_BYTES, FormatError, import_questions
+from quizapp.formats.common import megabytes
 from quizapp.roles import role_required
 from quizapp.services import authoring, banks, catalogue
 from quizapp.teacher import bp
@@ -41,8 +43,8 @@ def export_set(set_id, fmt):
         "X-Content-Type-Options": "nosniff"})
 
 
-def import_form() -> ImportForm:
-    form = ImportForm(target=request.args.get("set", NEW_SET, type=int))
+def import_form(**kwargs) -> ImportForm:
+    form = ImportForm(target=request.args.get("set", NEW_SET, type=int), **kwargs)
     form.target.choices = options(
         [(NEW_SET, "the set named in the file (new unless you have it)")]
         + [(s.id, s.title) for s in catalogue.teacher_sets(db.session, current_user)])
@@ -66,6 +68,20 @@ def import_upload(form: ImportForm, upload):
     qset = target_set(form, result)
     return qset, authoring.import_into_set(db.session, qset, result.questions,
                                            status=form.status.data)
+
+
+def too_large():
+    """The import page again with the over-size upload's message on its file field."""
+    message = too_large_message(megabytes(MAX_IMPORT_BYTES))
+    if not (current_user.is_authenticated and current_user.is_teacher):
+        return render_error(413, message)
+    form = import_form(formdata=None)
+    form.upload.errors = [message]
+    return render_template("teacher/import.html", form=form, problems=[],
+                           formats=FORMATS), 413
+
+
+TOO_LARGE_FORMS["teacher.import_file"] = too_large
 
 
 @bp.route("/import", methods=["GET", "POST"])

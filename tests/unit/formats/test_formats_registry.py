@@ -102,7 +102,7 @@ def test_unreadable_files(data, message):
 
 def test_huge_files_are_refused_and_the_limit_is_said():
     data = b"question,answer\n" + b"Who?,Ann\n" * (MAX_IMPORT_BYTES // 9 + 1)
-    with pytest.raises(FormatError, match=r"the file is 10\.0 MB; the limit is 10 MB"):
+    with pytest.raises(FormatError, match=r"the file is 4\.0 MB; the limit is 4 MB"):
         import_questions(data, filename="big.csv")
 
 
