@@ -110,10 +110,15 @@ def add_question(session: Session, qset: QuestionSet, values: dict, *,
 
 
 def update_question(session: Session, question: Question, values: dict) -> bool:
-    """Change a question in place (same row, same stable id, same history). Returns changed."""
+    """Change a question in place (same row, same stable id, same history). Returns changed.
+
+    An edited question is the teacher's (``origin`` "authored"): generating its article
+    again never rewrites it."""
     q = clean_question(values)
     check_question(q)
     changed = {k: v for k, v in q.items() if getattr(question, k) != v}
+    if changed:
+        changed["origin"] = "authored"  # the teacher's version now: a regeneration keeps it
     for key, value in changed.items():
         setattr(question, key, value)
     session.flush()

@@ -2,6 +2,12 @@
 
 A question missing from a newer bank is deleted if nobody has studied it, and retired if
 somebody has: review history is never lost.
+
+A bank imported as drafts (an article generated again) never touches what a teacher made: an
+approved or rejected question, or one the teacher wrote or edited (``origin`` "authored"),
+stays exactly as it is, even when the new bank no longer has it. A changed version of a
+reviewed generated question arrives as a draft beside it, under an id of its own; a teacher's
+edit wins (no new version is offered for it). Only unreviewed generated drafts are rewritten.
 """
 from __future__ import annotations
 
@@ -11,9 +17,13 @@ from datetime import date
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from quizapp.bank import question_id
 from quizapp.models import Article, Question, QuestionSet, QuizAnswer, Review, User
 
 QUESTION_FIELDS = ("fact", "kind", "category", "prompt", "answer", "explanation")
+# What a student sees of a question: a regeneration that changes any of it offers a new draft.
+CONTENT = ("kind", "category", "prompt", "answer", "accepted", "choices", "explanation")
+REVIEWED = ("approved", "rejected")
 
 
 @dataclass
@@ -24,6 +34,7 @@ class ImportReport:
     unchanged: int = 0
     retired: int = 0
     deleted: int = 0
+    kept: int = 0  # reviewed or edited by the teacher, left as they are
     problems: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
@@ -31,12 +42,17 @@ class ImportReport:
                 f"{self.unchanged} unchanged, {self.retired} retired, {self.deleted} removed")
 
 
-def upsert_article(session: Session, meta: dict, owner: User | None) -> Article:
+def upsert_article(session: Session, meta: dict, owner: User | None, *,
+                   rename: bool = True) -> Article:
+    """The owner's article with this text, created or (with ``rename``) updated from ``meta``;
+    without it an article already stored keeps its title and details."""
     same_owner = Article.owner_id == owner.id if owner else Article.owner_id.is_(None)
     article = session.scalar(select(Article).where(Article.sha256 == meta["sha256"], same_owner))
     if article is None:
         article = Article(sha256=meta["sha256"], owner_id=owner.id if owner else None)
         session.add(article)
+    elif not rename:
+        return article
     article.title, article.slug, article.text = meta["title"], meta["slug"], meta["text"]
     article.source, article.licence = meta.get("source"), meta.get("licence")
     article.attribution = meta.get("attribution")
@@ -84,10 +100,40 @@ def upsert_question(session: Session, qset: QuestionSet, existing: dict[str, Que
     return "updated" if changed else "unchanged"
 
 
+def is_teachers(row: Question) -> bool:
+    """Reviewed, written or edited by the teacher: a regeneration leaves it as it is."""
+    return row.status in REVIEWED or row.origin == "authored"
+
+
+def version_uid(q: dict) -> str:
+    """The id of a changed version of bank question ``q``, offered beside the reviewed one."""
+    return question_id(q["id"], q["kind"], q["category"], q["answer"], q["prompt"])
+
+
+def regenerate_question(session: Session, qset: QuestionSet, existing: dict[str, Question],
+                        q: dict, values: dict) -> tuple[str, str]:
+    """(outcome, uid) of one question of a bank imported as drafts (see the module's rules)."""
+    row = existing.get(q["id"])
+    if row is None or not is_teachers(row):
+        return upsert_question(session, qset, existing, q, values, "draft"), q["id"]
+    if row.origin == "authored" or all(getattr(row, k) == values[k] for k in CONTENT):
+        return "kept", q["id"]
+    uid = version_uid(q)
+    version = existing.get(uid)
+    if version is not None and is_teachers(version):
+        return "kept", uid
+    values = values | {"position": row.position}
+    return upsert_question(session, qset, existing, {**q, "id": uid}, values, "draft"), uid
+
+
 def import_bank(session: Session, bank: dict, *, owner: User | None = None,
                 status: str = "approved", set_slug: str | None = None) -> ImportReport:
-    """Create or update the set of ``bank`` (a validated bank dict) and its questions."""
-    article = upsert_article(session, bank["article"], owner)
+    """Create or update the set of ``bank`` (a validated bank dict) and its questions.
+
+    As drafts (``status`` "draft"), what the teacher made is kept (see the module's rules).
+    """
+    regenerating = status == "draft"
+    article = upsert_article(session, bank["article"], owner, rename=not regenerating)
     slug = set_slug or bank["article"]["slug"]
     qset = session.scalar(select(QuestionSet).where(QuestionSet.slug == slug))
     if qset is None:
@@ -98,14 +144,18 @@ def import_bank(session: Session, bank: dict, *, owner: User | None = None,
     session.flush()
     report = ImportReport(slug)
     existing = {q.uid: q for q in qset.questions}
+    wanted = set()
     for position, q in enumerate(bank["questions"]):
-        outcome = upsert_question(session, qset, existing, q,
-                                  question_values(q) | {"position": position}, status)
+        values = question_values(q) | {"position": position}
+        if regenerating:
+            outcome, uid = regenerate_question(session, qset, existing, q, values)
+        else:
+            outcome, uid = upsert_question(session, qset, existing, q, values, status), q["id"]
+        wanted.add(uid)
         setattr(report, outcome, getattr(report, outcome) + 1)
-    wanted = {q["id"] for q in bank["questions"]}
     for row in [row for uid, row in existing.items() if uid not in wanted]:
-        if row.origin == "authored":
-            continue  # a teacher's own question is not the bank's to remove
+        if row.origin == "authored" or (regenerating and is_teachers(row)):
+            continue  # a teacher's own or reviewed question is not the bank's to remove
         if has_reviews(session, row.id):
             report.retired += row.status != "retired"
             row.status = "retired"

@@ -17,12 +17,12 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from quizapp.bank import BankError, load_bank
 from quizapp.clock import utcnow
-from quizapp.models import Article, GenerationJob, QuestionSet, User
+from quizapp.models import Article, GenerationJob, Question, QuestionSet, User
 from quizapp.services import authoring, banks
 from quizapp.services.classes import lock_owner
 
@@ -36,9 +36,10 @@ class JobStopped(Exception):
 
 
 def save_article(session: Session, owner: User, article) -> Article:
-    """Store a ``quizapp.generation.Article``; the same text from the same teacher is one row."""
+    """Store a ``quizapp.generation.Article``; the same text from the same teacher is one row,
+    which keeps the title it was first given."""
     lock_owner(session, owner)
-    row = banks.upsert_article(session, article.as_bank_article(), owner)
+    row = banks.upsert_article(session, article.as_bank_article(), owner, rename=False)
     session.flush()
     return row
 
@@ -188,18 +189,32 @@ def _generate(session: Session, beat: Beat, questions_dir: str | None, generate)
     bank = generate(article, corpus_entities=generation.corpus_entities(others),
                     rng=random.Random(sha256), progress=beat.generation)
     count = len(bank["questions"])
+    if not count:
+        raise generation.ArticleError(
+            f"No question could be written from this article ({len(article.text.split())} words): "
+            "questions ask about the people, places, dates and numbers its sentences name. "
+            "Give a longer article.")
     beat(90, f"Saving {count} questions for review", questions_written=count,
          sentences_read=beat.sentences_total, sentences_total=beat.sentences_total)
-    _finish(session, beat, "done", f"{count} questions are waiting for your review." if count
-            else "No questions could be written from this article: it may be too short.",
-            progress=100)
+    _finish(session, beat, "done", f"Saving {count} questions for review", progress=100)
     job = session.get(GenerationJob, beat.job_id)
     qset = _set_for(session, job, session.get(Article, job.article_id))
     bank["title"] = qset.title
-    banks.import_bank(session, bank, owner=session.get(User, job.owner_id), status="draft",
-                      set_slug=qset.slug)
-    job.set_id = qset.id
+    report = banks.import_bank(session, bank, owner=session.get(User, job.owner_id),
+                               status="draft", set_slug=qset.slug)
+    job.set_id, job.message = qset.id, waiting_message(session, qset, report)
     session.commit()
+
+
+def waiting_message(session: Session, qset: QuestionSet, report: banks.ImportReport) -> str:
+    """How many drafts of the set really wait for review, and what was kept as it was."""
+    waiting = session.scalar(select(func.count()).select_from(Question).where(
+        Question.set_id == qset.id, Question.status == "draft"))
+    message = f"{waiting} question{'s are' if waiting != 1 else ' is'} waiting for your review."
+    if report.kept:
+        message += (f" {report.kept} you reviewed or edited "
+                    + ("are kept as they are." if report.kept != 1 else "is kept as it is."))
+    return message
 
 
 def corpus_banks(questions_dir: str | None) -> list[dict]:

@@ -105,6 +105,9 @@ def new_article():
             add_error(form.upload if uploaded else form.text, str(exc))
         else:
             row = generation_jobs.save_article(db.session, current_user, article)
+            if row.title != article.title:
+                flash(f"You gave this article before, as “{row.title}”: it keeps that title.",
+                      "info")
             job, created = generation_jobs.start_job(db.session, current_user, row)
             job_id = job.id
             db.session.commit()
