@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-
 from quizapp.bank.format import CATEGORIES, question_id, question_validator
 from quizapp.bank.kinds import get_kind
 

@@ -40,7 +40,7 @@ def moodle(question_text: str, doctype: str = "", feedback: str = "") -> bytes:
             f"<name><text>q</text></name><questiontext format=\"html\"><text>{question_text}"
             f"</text></questiontext><generalfeedback format=\"html\"><text>{feedback}</text>"
             f'</generalfeedback><answer fraction="100"><text>Tehran</text></answer>'
-            f"</question></quiz>").encode("utf-8")
+            f"</question></quiz>").encode()
 
 
 BILLION_LAUGHS = ('<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">'
