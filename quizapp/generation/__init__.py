@@ -68,12 +68,14 @@ def generate_bank(article: Article, *, corpus_entities=(), rng: random.Random | 
 
 def _sentences(doc) -> list[tuple[int, int]]:
     """Each sentence's character range without surrounding whitespace."""
-    out = []
+    from quizapp.generation.nlp import text_of
+
+    out, text = [], text_of(doc)
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
-        while start < end and doc.text[start].isspace():
+        while start < end and text[start].isspace():
             start += 1
-        while end > start and doc.text[end - 1].isspace():
+        while end > start and text[end - 1].isspace():
             end -= 1
         out.append((start, end))
     return out

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from quizapp.answers.normalise import UNITS
 from quizapp.generation.entities import Entity, country_of_demonym, looks_like_a_name
 from quizapp.generation.fact import Fact
-from quizapp.generation.nlp import PEOPLE_WORDS
+from quizapp.generation.nlp import PEOPLE_WORDS, text_of
 
 Index = dict[int, tuple[Entity, Span]]
 LEANING_PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "this", "these", "those",
@@ -172,7 +172,7 @@ def wh_phrase(entity: Entity) -> str:
 
 def _role_before(mention: Span, role: str) -> bool:
     start = mention.start_char
-    return mention.doc.text[max(0, start - len(role) - 1):start].strip() == role
+    return text_of(mention.doc)[max(0, start - len(role) - 1):start].strip() == role
 
 
 def _lower_title(role: str) -> str:

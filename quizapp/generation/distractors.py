@@ -53,6 +53,10 @@ SHARED_KINDS = {"person", "country", "province", "place", "people", "event", "op
                 "role", "gloss", "date", *ORG_KINDS - {"company"}}
 
 
+CONTINENTS = {"Africa", "Asia", "Europe", "North America", "South America", "Antarctica",
+              "Oceania", "Australia", "the Middle East", "Middle East", "Latin America"}
+
+
 def rarity(text: str) -> float:
     return zipf_frequency(text, "en")
 
@@ -226,6 +230,9 @@ def _sources(answer: str, kind: str, article_records: list[dict],
         region = regions().get(answer.removeprefix("the "))
         near = [c for c, r in regions().items() if r == region]
         return [[c for c in sources[0] if c in near], near, *sources, sorted(regions())]
+    if kind == "place":  # a district wants districts and towns, not "U.S." or "Europe"
+        return [[c for c in s if c.removeprefix("the ") not in regions() and
+                 not re.fullmatch(r"[A-Z.]+", c) and c not in CONTINENTS] for s in sources]
     if kind == "people":
         # Nationalities ("Iranian") are no distractors for peoples ("Baloch"), nor the reverse.
         demonym = country_of_demonym(answer) is not None

@@ -18,7 +18,7 @@ from wordfreq import zipf_frequency
 
 from quizapp.answers.normalise import MONTHS
 from quizapp.bank import normalise_answer
-from quizapp.generation.nlp import TITLE_WORDS
+from quizapp.generation.nlp import TITLE_WORDS, text_of
 from quizapp.generation.orgs import organisation_sort
 
 CATEGORY = {
@@ -179,6 +179,10 @@ def aliases_of(text: str, label: str) -> list[str]:
     out = {o.strip() for o in out}
     if label in ("GPE", "LOC") and re.search(r" (province|region|district|county)$", text):
         out.add(text.rsplit(" ", 1)[0])
+    model = re.fullmatch(r"([A-Z]{0,3}-?\d[\w-]*) ([A-Z][a-z]+?)(s?)", text)
+    if model and label not in ("DATE", "CARDINAL") and not re.fullmatch(r"(1[89]|20)\d\d", model[1]):
+        # "787" or "787 Dreamliner" for "787 Dreamliners": the model number names it
+        out |= {model[1], f"{model[1]} {model[2]}", f"{model[1]} {model[2]}s"}
     for a, b in _SPELLINGS:
         out |= {o.replace(a, b) for o in out} | {o.replace(b, a) for o in out}
     out.discard(text)
@@ -204,13 +208,29 @@ def collect_entities(doc: Doc) -> list[Entity]:
                                           CATEGORY[span.label_])
         entity.mentions.append((span.start_char, span.end_char))
     _mark_doubtful(doc, list(by_key.values()))
-    _sort_organisations(doc.text, list(by_key.values()))
+    _sort_organisations(text_of(doc), list(by_key.values()))
     for entity in by_key.values():
-        entity.aliases = aliases_of(entity.text, entity.label)
-        short = {doc.text[a:b] for a, b in entity.mentions} - {entity.text}
+        entity.aliases = [a for a in aliases_of(entity.text, entity.label)
+                          if _alias_is_safe(entity, a, text_of(doc))]
+        short = {text_of(doc)[a:b] for a, b in entity.mentions} - {entity.text}
         entity.aliases = sorted(set(entity.aliases) | {s for s in short if s.isupper()})
     _attach(doc, by_key)
     return list(by_key.values())
+
+
+RARE_SURNAME = 3.0  # a surname this rare names no one else ("Jilani"), so it is safe alone
+
+
+def _alias_is_safe(entity: Entity, alias: str, text: str) -> bool:
+    """A surname alone is right only where the article itself calls the person by it, or where
+    it is too rare to name anyone or anything else: "Dems" for "Lib Dems" would let the US
+    Democrats through."""
+    if entity.label != "PERSON" or " " in alias.strip() or alias not in entity.text.split():
+        return True
+    if zipf_frequency(alias, "en") < RARE_SURNAME:
+        return True
+    alone = len(re.findall(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text))
+    return alone > len(re.findall(re.escape(entity.text), text))
 
 
 def _sort_organisations(text: str, entities: list[Entity]) -> None:
@@ -223,7 +243,7 @@ def _sort_organisations(text: str, entities: list[Entity]) -> None:
 
 def _bracketed_owner(by_key: dict[str, Entity], doc: Doc, span: Span) -> Entity | None:
     """"Singapore Airlines (SIA)": a short name in brackets right after a name is that name."""
-    before = doc.text[max(0, span.start_char - 2):span.start_char]
+    before = text_of(doc)[max(0, span.start_char - 2):span.start_char]
     if before.strip() != "(" or " " in span.text:
         return None
     end = span.start_char - len(before)

@@ -22,6 +22,7 @@ from quizapp.generation.clauses import (
 )
 from quizapp.generation.entities import Entity, country_of_demonym, entity_index, takes_the
 from quizapp.generation.fact import Fact
+from quizapp.generation.nlp import TITLE_WORDS, text_of
 from quizapp.generation.quality import ANAPHORA
 
 CLOZES_PER_SENTENCE = 2
@@ -117,7 +118,7 @@ def _gloss_facts(doc: Doc, entity: Entity, sentence_of) -> list[Fact]:
     gloss = next((s for s in doc.spans["gloss"] if s.label_ == entity.text), None)
     if gloss is None:
         return []
-    lead = doc.text[max(0, gloss.start_char - 40):gloss.start_char].lower()
+    lead = text_of(doc)[max(0, gloss.start_char - 40):gloss.start_char].lower()
     adverb = next((a + " " for a in ("loosely", "roughly", "literally") if a in lead), "")
     sentence = sentence_of[gloss.start]
     mention = next(m for m in entity.mentions if m[0] < gloss.start_char)
@@ -257,11 +258,13 @@ def _cloze_facts(sent: Span, index, number: int) -> list[Fact]:
     for entity, span in ranked:
         if texts.count(entity.text) > 1:
             continue  # blanking one mention would leave the answer in the sentence
-        if sent.doc.text[:span.start_char].rstrip().endswith("("):
+        if text_of(sent.doc)[:span.start_char].rstrip().endswith("("):
             continue  # "General Motors (_____)": the abbreviation is given away
         after = sent.doc[span.end] if span.end < len(sent.doc) else None
         if after is not None and after.like_num and not after.is_punct and span.label_ != "DATE":
             continue  # "Air France Flight 447": the blank would cut a name in two
+        if cuts_a_name(span):
+            continue  # "parent company _____ and Space Company": half a name is no answer
         accepted = sorted({entity.text, *entity.aliases} - {span.text})
         facts.append(Fact(entity.category, span.text, number, None,
                           (span.start_char, span.end_char), accepted, entity.kind, "cloze",
@@ -271,3 +274,23 @@ def _cloze_facts(sent: Span, index, number: int) -> list[Fact]:
         if len(facts) == CLOZES_PER_SENTENCE:
             break
     return facts
+
+
+def cuts_a_name(span: Span) -> bool:
+    """Whether the model read only part of a name: the capitalised words go on after the span
+    ("European Aeronautic Defence | and Space Company") or before it, outside any entity."""
+    doc = span.doc
+    after = doc[span.end:span.end + 2]
+    if len(after) and _loose_name_word(after[0]):
+        return True
+    if len(after) == 2 and after[0].lower_ in ("and", "&", "of") and \
+            _loose_name_word(after[1]):
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is not None and _loose_name_word(before) and before.lower_ not in TITLE_WORDS
+
+
+def _loose_name_word(tok) -> bool:
+    """A capitalised name word that belongs to no entity ("Space", not "Iran" or "Mr.")."""
+    return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and \
+        not tok.text.endswith(".") and tok.is_sent_start is not True

@@ -61,6 +61,7 @@ def build_pipeline() -> Language:
 
     model = importlib.import_module(MODEL_NAME)
     nlp = model.load()
+    nlp.add_pipe("quizapp_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(_ruler_patterns())
     nlp.add_pipe("quizapp_rules", after="ner")
@@ -69,6 +70,14 @@ def build_pipeline() -> Language:
 
 def analyse(text: str) -> Doc:
     return get_nlp()(text)
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, joined once: ``Doc.text`` joins every token again on each call."""
+    text = doc.user_data.get("quizapp_text")
+    if text is None:
+        text = doc.user_data["quizapp_text"] = doc.text
+    return text
 
 
 def _ruler_patterns() -> list[dict]:
@@ -85,6 +94,18 @@ def _ruler_patterns() -> list[dict]:
                                        {"ORTH": {"IN": ["I", "II", "One", "Two"]}}]},
         {"label": "OPERATION", "pattern": [{"ORTH": "Operation"}, dict(title, OP="+")]},
     ]
+
+
+@Language.component("quizapp_paragraphs")
+def quizapp_paragraphs(doc: Doc) -> Doc:
+    """A line break ends a sentence: a paragraph, a heading or a list item never runs into the
+    next ("… as of 8:34 a.m.\n\nNYMEX …"). The parser keeps the boundaries set here."""
+    for tok in doc[1:]:
+        before = doc[tok.i - 1]
+        if not tok.is_space and ("\n" in before.whitespace_ or
+                                 before.is_space and "\n" in before.text):
+            tok.is_sent_start = True
+    return doc
 
 
 @Language.component("quizapp_rules")
@@ -122,13 +143,14 @@ def _inside_any(span: Span, others: list[Span]) -> bool:
 def _operations(doc: Doc) -> tuple[list[Span], list[Span]]:
     """Quoted operation and code names, and the glosses that follow them."""
     names, glosses = [], []
-    for found in _OPERATION.finditer(doc.text):
+    text = text_of(doc)
+    for found in _OPERATION.finditer(text):
         name = doc.char_span(found.start(1), found.end(1), label="OPERATION",
                              alignment_mode="expand")
         if name is None:
             continue
         names.append(name)
-        gloss = _GLOSS.match(doc.text[found.end():])
+        gloss = _GLOSS.match(text[found.end():])
         if gloss:
             at = found.end()
             span = doc.char_span(at + gloss.start(1), at + gloss.end(1), label=name.text,
@@ -184,7 +206,7 @@ def _periods(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ != "EVENT":
             continue
-        rest = doc.text[ent.end_char:ent.sent.end_char]
+        rest = text_of(doc)[ent.end_char:ent.sent.end_char]
         found = _YEARS.search(rest[:80])
         if found and int(found.group(1)) < int(found.group(2)):
             at = ent.end_char

@@ -129,14 +129,21 @@ def duplicate_of(question: dict, kept: list[dict]) -> str | None:
     return None
 
 
-def score(question: dict, rule: str, sentence: str) -> dict:
-    """The quality object of a question: ``score`` in 0–1 and the ``signals`` behind it."""
+# A fact asked with choices is easier to get right and quicker to answer; a true/false
+# statement tests the least.
+KIND_BONUS = {"mcq": 0.08, "short": 0.0, "cloze": 0.0, "truefalse": -0.1}
+
+
+def score(question: dict, rule: str, sentence: str, salience: float = 0.0) -> dict:
+    """The quality object of a question: ``score`` in 0–1 and the ``signals`` behind it.
+    ``salience`` says how much the story is about the answer (see ``selection.salience``)."""
     answer = question["answer"] if question["kind"] != "truefalse" else question["_about"]
     rarity = max(0.0, min(1.0, 1 - zipf_frequency(answer, "en") / 7))
     words = len(question.get("_body", question["prompt"]).split())  # without the context lead
     length = 1.0 if 6 <= words <= 30 else 0.6 if words <= 45 else 0.3
     prior = RULE_PRIOR.get(rule, 0.6)
-    value = 0.55 * prior + 0.25 * rarity + 0.2 * length
+    value = 0.35 * prior + 0.15 * rarity + 0.1 * length + 0.4 * salience + \
+        KIND_BONUS.get(question["kind"], 0.0)
     return {"score": round(max(0.0, min(1.0, value)), 3),
             "signals": {"rule": rule, "answer_rarity": round(rarity, 3),
-                        "prompt_words": words}}
+                        "prompt_words": words, "salience": salience}}

@@ -10,17 +10,19 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 from spacy.tokens import Doc
 
 from quizapp.bank import fact_id, normalise_answer, question_id
-from quizapp.generation.distractors import pick_distractors
+from quizapp.generation.distractors import ENOUGH, pick_distractors
 from quizapp.generation.entities import takes_the
 from quizapp.generation.fact import Fact
 from quizapp.generation.grounding import unsaid
 from quizapp.generation.headline import cloze_lead, gives_away, true_false_lead, wh_lead
-from quizapp.generation.quality import duplicate_of, rejection, score
+from quizapp.generation.quality import score
+from quizapp.generation.selection import LEAD_SENTENCES, not_worth_asking, salience, select
 
 BLANK = "_____"
 # Swapping one of these for another makes a statement that is plainly false; swapping peoples or
@@ -61,37 +63,34 @@ class Context:
             forms.append(self.text[fact.span[0]:fact.span[1]])
         return None if gives_away(self.headline, forms) else self.headline
 
+    @cached_property
+    def records_by_form(self) -> dict[str, dict]:
+        """Each article entity record under every normalised form of its name."""
+        out: dict[str, dict] = {}
+        for record in self.article_records:
+            for form in (record["text"], *record["aliases"]):
+                out.setdefault(normalise_answer(form), record)
+        return out
+
     def _aliases(self, answer: str) -> list[str]:
-        key = normalise_answer(answer)
-        return [form for record in self.article_records
-                if key in {normalise_answer(f) for f in (record["text"], *record["aliases"])}
-                for form in (record["text"], *record["aliases"])]
+        record = self.records_by_form.get(normalise_answer(answer))
+        return [record["text"], *record["aliases"]] if record else []
 
 
 def build_questions(facts: list[Fact], ctx: Context,
                     on_fact=None) -> tuple[list[dict], list[dict]]:
-    """(questions, rejected) for the facts, best first within each kind of check;
-    ``on_fact(n)`` is told how many questions are written after each fact."""
+    """(questions, rejected): the bank's questions best first, one per fact (see ``selection``);
+    ``on_fact(n)`` is told how many candidate questions are written after each fact."""
     candidates = []
     tf_sentences: set[int] = set()
     for fact in facts:
         candidates += _from_fact(fact, ctx, tf_sentences)
         if on_fact:
             on_fact(len(candidates))
-    candidates.sort(key=lambda q: -q["quality"]["score"])
-    kept, rejected = [], []
-    for question in candidates:
-        reason = rejection(question) or duplicate_of(question, kept)
-        if reason:
-            rejected.append({"reason": reason, "kind": question["kind"],
-                             "prompt": question["prompt"], "answer": question["answer"]})
-        else:
-            kept.append(question)
+    kept, rejected = select(candidates)
     for question in kept:
-        question.pop("_about", None)
-        question.pop("_unsaid", None)
-        question.pop("_body", None)
-    kept.sort(key=lambda q: (q["source"]["sentence"], q["source"]["start"], q["kind"], q["id"]))
+        for key in ("_about", "_unsaid", "_body", "_salience"):
+            question.pop(key, None)
     return kept, rejected
 
 
@@ -107,7 +106,14 @@ def _from_fact(fact: Fact, ctx: Context, tf_sentences: set[int]) -> list[dict]:
         mcq["choices"] = sorted([fact.answer, *choices], key=str.casefold)
         out.append(mcq)
     elif fact.span:
-        out.append(_cloze(fact, ctx))
+        cloze = _cloze(fact, ctx)
+        out.append(cloze)
+        choices = pick_distractors(fact.answer, fact.accepted, fact.kind, cloze["_body"],
+                                   ctx.article_records, ctx.corpus_records, ctx.rng)
+        if len(choices) == ENOUGH:  # the same blank, with choices of the answer's kind
+            mcq = _question(fact, ctx, "mcq", cloze["prompt"], fact.answer, body=cloze["_body"])
+            mcq["choices"] = sorted([fact.answer, *choices], key=str.casefold)
+            out.append(mcq)
         if fact.frame is None and fact.sentence not in tf_sentences:
             statement = _true_false(fact, ctx)
             if statement is not None:
@@ -180,7 +186,11 @@ def _question(fact: Fact, ctx: Context, kind: str, prompt: str, answer: str, *,
         "source": {"sentence": fact.sentence, "start": start, "end": end, "text": sentence},
         "origin": "generated", "_about": about, "_body": body,
     }
-    question["quality"] = score(question, fact.rule, sentence)
+    question["_salience"] = salience(fact, len(ctx.sentences), ctx.headline,
+                                     ctx.records_by_form)
+    question["quality"] = score(question, fact.rule, sentence, question["_salience"])
+    question["_worth"] = not_worth_asking(question, fact, ctx.doc,
+                                          fact.sentence < LEAD_SENTENCES)
     question["_unsaid"] = _unsaid(fact, ctx, kind, start, end)
     return question
 

@@ -41,7 +41,8 @@ def test_seed_facts_are_asked(seed_bank, answer, category, prompt_has):
 
 
 def test_wh_questions_read_as_expected(seed_bank):
-    prompts = {q["prompt"]: q["answer"] for q in seed_bank["questions"] if q["kind"] == "short"}
+    prompts = {q["prompt"]: q["answer"] for q in seed_bank["questions"]
+               if q["kind"] in ("short", "mcq")}
     assert prompts["Which operation name loosely translates to “death to guerrilla fighters”?"] \
         == "Marg Bar Sarmachar"
     assert prompts["How many children were among the casualties Iran reported?"] == "four"
@@ -83,7 +84,7 @@ def test_accepted_forms(seed_bank):
     place = _asked(seed_bank, "Sistan and Baluchistan province", kinds={"cloze"})[0]
     assert "Sistan and Baluchistan" in place["accepted"]
     assert "Balochistan" not in place["accepted"]
-    count = _asked(seed_bank, "four", "number", kinds={"short"})[0]
+    count = _asked(seed_bank, "four", "number", kinds={"short", "mcq"})[0]
     assert count["accepted"] == ["4"]
 
 
@@ -93,11 +94,20 @@ def test_ids_are_stable_across_runs(seed_article, seed_bank):
     assert again == seed_bank
 
 
-def test_siblings_share_a_fact_key(seed_bank):
-    by_prompt = {(q["kind"], q["prompt"]): q for q in seed_bank["questions"]}
-    short = by_prompt[("short", "When was the Iran-Iraq war fought?")]
-    mcq = by_prompt[("mcq", "When was the Iran-Iraq war fought?")]
-    assert short["fact"] == mcq["fact"] and short["id"] != mcq["id"]
+def test_one_fact_is_one_question(seed_bank):
+    facts = [q["fact"] for q in seed_bank["questions"]]
+    prompts = [q["prompt"] for q in seed_bank["questions"]]
+    assert len(facts) == len(set(facts)) and len(prompts) == len(set(prompts))
+    reasons = {r["reason"] for r in seed_bank["rejected"]}
+    assert "another form of a kept question" in reasons  # the short twin of a kept choice
+
+
+def test_the_bank_is_best_first_and_kept_to_size(seed_bank):
+    scores = [q["quality"]["score"] for q in seed_bank["questions"]]
+    assert scores == sorted(scores, reverse=True)
+    assert 10 <= len(scores) <= 25
+    top = seed_bank["questions"][:5]
+    assert sum(q["kind"] == "mcq" for q in top) >= 2
 
 
 def test_rejections_keep_their_reasons(seed_bank):

@@ -1,0 +1,93 @@
+"""A bank is the questions a teacher keeps: one per fact, best first, the story's own subjects,
+whole names, safe accepted answers — and nothing that is not worth asking (real sentences)."""
+from datetime import date
+
+import pytest
+from spacy.tokens import Span
+
+from quizapp.generation import Article, generate_bank
+from quizapp.generation.entities import aliases_of
+from quizapp.generation.fact import Fact
+from quizapp.generation.facts import cuts_a_name
+from quizapp.generation.nlp import analyse
+from quizapp.generation.selection import not_worth_asking
+
+pytestmark = pytest.mark.slow
+
+
+def _bank(text, title="World news"):
+    return generate_bank(Article(title=title, text=text, published=date(2007, 5, 4)))
+
+
+def _reasons(bank, answer):
+    return {r["reason"] for r in bank["rejected"] if r["answer"] == answer}
+
+
+def test_a_paragraph_never_runs_into_the_next():
+    doc = analyse("On the IntercontinentalExchange Brent Crude futures reached US$89.30 as of "
+                  "8:34 a.m..\n\nNYMEX crude rose to a record.")
+    assert [s.text.strip() for s in doc.sents][-1] == "NYMEX crude rose to a record."
+
+
+def test_one_fact_is_one_question_best_first():
+    bank = _bank("Iran launched missile strikes on Pakistan on Tuesday. Pakistan recalled its "
+                 "ambassador from Iran on Wednesday. Pakistani Foreign Minister Jalil Abbas "
+                 "Jilani condemned the strikes in Islamabad.", title="Iran strikes Pakistan")
+    questions = bank["questions"]
+    assert questions
+    assert len({q["fact"] for q in questions}) == len(questions)
+    assert len({q["prompt"] for q in questions}) == len(questions)
+    scores = [q["quality"]["score"] for q in questions]
+    assert scores == sorted(scores, reverse=True)
+    assert "another form of a kept question" in {r["reason"] for r in bank["rejected"]}
+    assert all("salience" in q["quality"]["signals"] for q in questions)
+
+
+def test_a_conversion_in_brackets_is_not_asked():
+    text = ("The Royal Canadian Mint said the Gold Maple Leaf coin weighs 100 kilograms "
+            "(220 pounds) and is made of pure gold.")
+    doc = analyse(text)
+    for answer, reason in (("220 pounds", "a conversion in brackets"), ("100 kilograms", None)):
+        at = text.index(answer)
+        fact = Fact("number", answer, 0, span=(at, at + len(answer)), kind="quantity",
+                    rule="cloze")
+        assert not_worth_asking({"kind": "cloze"}, fact, doc, lead=True) == reason
+
+
+def test_the_source_of_a_figure_is_not_asked():
+    bank = _bank("Oil touched a record price of US$92.22 a barrel in New York, according to "
+                 "Bloomberg. Crude closed at $91.86 on Friday.", title="Oil prices reach high")
+    assert not any(q["answer"] == "Bloomberg" for q in bank["questions"])
+    assert "the source of a report" in _reasons(bank, "Bloomberg")
+
+
+def test_a_blank_never_cuts_a_name_in_two():
+    doc = analyse("Airbus is owned by its parent company European Aeronautic Defence and Space "
+                  "Company, which is based in the Netherlands.")
+    start = next(t.i for t in doc if t.text == "European")
+    half = Span(doc, start, start + 3, label="ORG")  # "European Aeronautic Defence"
+    doc.ents = [half]  # as the model reads it in some sentences
+    assert cuts_a_name(half)
+    whole = Span(doc, start, start + 6, label="ORG")
+    doc.ents = [whole]
+    assert not cuts_a_name(whole)
+
+
+def test_a_model_number_names_its_product():
+    assert {"787", "787 Dreamliner"} <= set(aliases_of("787 Dreamliners", "PRODUCT"))
+    assert aliases_of("2008 Olympics", "EVENT") == []  # a year alone is another answer
+
+
+def test_a_surname_that_is_also_a_word_is_no_answer_alone():
+    bank = _bank("Lib Dems leader Nick Clegg spoke to the Lib Dems conference in Liverpool. "
+                 "He said the Lib Dems would win more seats.", title="Clegg speaks")
+    accepted = {a for q in bank["questions"] for a in q["accepted"]}
+    entities = {e["text"]: e["aliases"] for e in bank["entities"]}
+    assert "Dems" not in accepted and "Dems" not in entities.get("Lib Dems", [])
+
+
+def test_a_surname_the_article_uses_is_accepted():
+    bank = _bank("The vice president of the United States, Joe Biden, said yesterday that he "
+                 "expects new sanctions against Iran. Biden also said that Israel has pledged "
+                 "not to take military action against Iran.", title="Biden on Iran")
+    assert "Biden" in next(e for e in bank["entities"] if e["text"] == "Joe Biden")["aliases"]
