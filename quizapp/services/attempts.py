@@ -21,6 +21,8 @@ from quizapp.services import quizzes, study
 from quizapp.services.classes import lock_owner
 
 MAX_ANSWER = 500
+TIME_UP = ("Time is up: answers sent after the time limit are not counted. Your attempt was "
+           "submitted with the answers saved before.")
 
 
 class AttemptError(ValueError):
@@ -75,9 +77,13 @@ def student_attempt(session: Session, student: User, attempt_id: int) -> QuizAtt
 
 
 def locked(session: Session, attempt: QuizAttempt) -> QuizAttempt:
-    """The attempt re-read under a row lock: what another request committed is seen."""
-    return session.scalar(select(QuizAttempt).where(QuizAttempt.id == attempt.id)
-                          .with_for_update().execution_options(populate_existing=True))
+    """The attempt and its answers re-read under a row lock: what another request committed
+    is seen."""
+    attempt = session.scalar(select(QuizAttempt).where(QuizAttempt.id == attempt.id)
+                             .with_for_update().execution_options(populate_existing=True))
+    session.scalars(select(QuizAnswer).where(QuizAnswer.attempt_id == attempt.id)
+                    .execution_options(populate_existing=True)).all()
+    return attempt
 
 
 def given_value(answer: QuizAnswer, raw: str) -> str | None:
@@ -101,12 +107,9 @@ def save_answers(session: Session, attempt: QuizAttempt, posted: dict[str, str],
                  now: datetime, grace: int) -> int:
     """Store the posted answers (``a<position>`` fields); returns how many changed."""
     attempt = locked(session, attempt)
-    if attempt.submitted_at is not None:
-        raise AttemptError("This attempt is already submitted; it cannot be changed.")
-    if not accepts_answers(now, attempt.deadline_at, grace):
-        close_if_expired(session, attempt, now, grace)
-        raise AttemptError("Time is up: answers sent after the time limit are not counted. "
-                           "Your attempt was submitted with the answers saved before.")
+    if close_if_expired(session, attempt, now, grace):
+        raise AttemptError(TIME_UP if attempt.submitted_by == "time" else
+                           "This attempt is already submitted; it cannot be changed.")
     by_field = {f"a{a.position}": a for a in attempt.answers}
     values = {by_field[k]: given_value(by_field[k], v) for k, v in posted.items()
               if k in by_field}
@@ -207,10 +210,14 @@ def regrade(session: Session, quiz: Quiz, question_id: int, *, accepted: list[st
     return len(answers)
 
 
-def attempts_of(session: Session, quiz: Quiz) -> list[QuizAttempt]:
-    return list(session.scalars(select(QuizAttempt).where(QuizAttempt.quiz_id == quiz.id)
-                                .options(selectinload(QuizAttempt.user))
-                                .order_by(QuizAttempt.user_id, QuizAttempt.number)))
+def attempts_of(session: Session, quiz: Quiz, student: User | None = None) -> list[QuizAttempt]:
+    """Every attempt at the quiz, or one student's."""
+    query = (select(QuizAttempt).where(QuizAttempt.quiz_id == quiz.id)
+             .options(selectinload(QuizAttempt.user))
+             .order_by(QuizAttempt.user_id, QuizAttempt.number))
+    if student is not None:
+        query = query.where(QuizAttempt.user_id == student.id)
+    return list(session.scalars(query))
 
 
 def time_taken(attempt: QuizAttempt, now: datetime) -> timedelta:

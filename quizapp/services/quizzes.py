@@ -109,12 +109,11 @@ def grouped(lines: list[QuizLine]) -> dict[str, list[QuizLine]]:
 
 def student_quizzes(session: Session, student: User, now: datetime) -> dict[str, list[QuizLine]]:
     """The student's quizzes as open, upcoming and finished, with their attempts."""
-    quizzes = session.scalars(
-        select(Quiz).join(quiz_classes, quiz_classes.c.quiz_id == Quiz.id)
-        .join(SchoolClass, SchoolClass.id == quiz_classes.c.class_id)
-        .join(Enrolment, Enrolment.class_id == SchoolClass.id)
-        .where(Enrolment.student_id == student.id, SchoolClass.archived_at.is_(None))
-        .distinct().order_by(Quiz.id)).all()
+    mine = (select(quiz_classes.c.quiz_id)
+            .join(SchoolClass, SchoolClass.id == quiz_classes.c.class_id)
+            .join(Enrolment, Enrolment.class_id == SchoolClass.id)
+            .where(Enrolment.student_id == student.id, SchoolClass.archived_at.is_(None)))
+    quizzes = session.scalars(select(Quiz).where(Quiz.id.in_(mine)).order_by(Quiz.id)).all()
     attempts: dict[int, list[QuizAttempt]] = {}
     for attempt in session.scalars(select(QuizAttempt).where(
             QuizAttempt.user_id == student.id,

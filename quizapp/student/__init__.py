@@ -8,6 +8,7 @@ from quizapp.extensions import db
 from quizapp.limits import join_limits
 from quizapp.roles import role_required
 from quizapp.services import accounts, catalogue, study
+from quizapp.services import quizzes as quiz_service
 from quizapp.student.forms import SettingsForm
 
 bp = Blueprint("student", __name__)
@@ -16,6 +17,7 @@ bp = Blueprint("student", __name__)
 @bp.record_once
 def add_navigation(state):
     state.app.config.setdefault("STUDENT_NAV", [("student.study_page", "Study"),
+                                                ("student.quiz_list", "Quizzes"),
                                                 ("student.settings", "Settings")])
 
 
@@ -23,7 +25,9 @@ def render_home(form, status=200):
     return render_template("student/home.html", form=form,
                            queue=study.build_queue(db.session, current_user, utcnow()),
                            classes=catalogue.student_classes(db.session, current_user),
-                           sets=catalogue.student_sets(db.session, current_user)), status
+                           sets=catalogue.student_sets(db.session, current_user),
+                           quizzes=quiz_service.student_quizzes(db.session, current_user,
+                                                                utcnow())), status
 
 
 @bp.route("/")
@@ -64,4 +68,5 @@ def settings():
     return render_template("student/settings.html", form=form), 400 if form.errors else 200
 
 
+from quizapp.student import quizzes as _quiz_routes  # noqa: E402,F401  (routes attach to bp)
 from quizapp.student import studying as _studying_routes  # noqa: E402,F401  (routes attach to bp)

@@ -5,12 +5,25 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from flask import g, request_started
 
 from quizapp.extensions import db
 from quizapp.models import Enrolment
 from quizapp.services import authoring, quizzes
 
 NOW = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
+
+
+def forget_csrf_token(sender, **extra):
+    """Tests hold one app context, so ``g`` would hand one client's CSRF token to another."""
+    g.pop("csrf_token", None)
+
+
+@pytest.fixture(autouse=True)
+def one_csrf_token_per_client(app):
+    request_started.connect(forget_csrf_token, app)
+    yield
+    request_started.disconnect(forget_csrf_token, app)
 
 
 def add_questions(qset, n: int = 12) -> None:
