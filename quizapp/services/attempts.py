@@ -8,6 +8,7 @@ tabs, a resent form, or the countdown's automatic submission racing a click grad
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
@@ -17,7 +18,7 @@ from quizapp.models import Question, Quiz, QuizAnswer, QuizAttempt, User
 from quizapp.quizzes import (
     Regrade, accepts_answers, deadline, grade, plan_attempt, review_rating, total, window)
 from quizapp.scheduling import Rating
-from quizapp.services import quizzes, study
+from quizapp.services import fitting_jobs, quizzes, study
 from quizapp.services.classes import lock_owner
 
 MAX_ANSWER = 500
@@ -27,6 +28,16 @@ TIME_UP = ("Time is up: answers sent after the time limit are not counted. Your 
 
 class AttemptError(ValueError):
     """An attempt change that is refused; the message is for the student."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What submitting did: graded here (False: it was already submitted), and whether the
+    student's new reviews make a parameter fit due (queue it after the commit)."""
+
+    user_id: int
+    graded: bool
+    fit_due: bool = False
 
 
 def open_attempt(session: Session, quiz: Quiz, student: User) -> QuizAttempt | None:
@@ -40,7 +51,7 @@ def start_attempt(session: Session, student: User, quiz: Quiz, now: datetime,
     """(attempt, created): the open attempt if there is one, else a new one if allowed."""
     lock_owner(session, student)  # one start at a time per student
     current = open_attempt(session, quiz, student)
-    if current is not None and not close_if_expired(session, current, now, grace):
+    if current is not None and close_if_expired(session, current, now, grace) is None:
         return current, False
     state = window(now, quiz.opens_at, quiz.closes_at)
     if state != "open":
@@ -107,7 +118,7 @@ def save_answers(session: Session, attempt: QuizAttempt, posted: dict[str, str],
                  now: datetime, grace: int) -> int:
     """Store the posted answers (``a<position>`` fields); returns how many changed."""
     attempt = locked(session, attempt)
-    if close_if_expired(session, attempt, now, grace):
+    if close_if_expired(session, attempt, now, grace) is not None:
         raise AttemptError(TIME_UP if attempt.submitted_by == "time" else
                            "This attempt is already submitted; it cannot be changed.")
     by_field = {f"a{a.position}": a for a in attempt.answers}
@@ -122,8 +133,8 @@ def save_answers(session: Session, attempt: QuizAttempt, posted: dict[str, str],
 
 
 def submit(session: Session, attempt: QuizAttempt, now: datetime, grace: int,
-           by: str = "student") -> bool:
-    """Submit and grade, once: False if it was already submitted (by any request)."""
+           by: str = "student") -> Submission:
+    """Submit and grade, once: ``graded`` False if any request submitted it before."""
     ended = now
     if not accepts_answers(now, attempt.deadline_at, grace):
         by, ended = "time", attempt.deadline_at
@@ -133,31 +144,30 @@ def submit(session: Session, attempt: QuizAttempt, now: datetime, grace: int,
         .values(submitted_at=ended, submitted_by=by)
         .execution_options(synchronize_session=False)).rowcount
     if not claimed:
-        return False
+        return Submission(attempt.user_id, graded=False)
     attempt = locked(session, attempt)
     grade_attempt(session, attempt)
-    if attempt.quiz.feeds_schedule:
-        feed_schedule(session, attempt)
+    fit_due = attempt.quiz.feeds_schedule and feed_schedule(session, attempt)
     session.flush()
-    return True
+    return Submission(attempt.user_id, graded=True, fit_due=fit_due)
 
 
-def close_if_expired(session: Session, attempt: QuizAttempt, now: datetime, grace: int) -> bool:
-    """Submit an open attempt whose time ran out; True if it is (now) submitted."""
+def close_if_expired(session: Session, attempt: QuizAttempt, now: datetime,
+                     grace: int) -> Submission | None:
+    """Submit an open attempt whose time ran out; None while it is still open."""
     if attempt.submitted_at is not None:
-        return True
+        return Submission(attempt.user_id, graded=False)
     if accepts_answers(now, attempt.deadline_at, grace):
-        return False
-    submit(session, attempt, now, grace, by="time")
-    return True
+        return None
+    return submit(session, attempt, now, grace, by="time")
 
 
-def close_expired(session: Session, quiz: Quiz, now: datetime, grace: int) -> int:
-    """Every open attempt at ``quiz`` whose time ran out, submitted; returns how many."""
+def close_expired(session: Session, quiz: Quiz, now: datetime, grace: int) -> list[Submission]:
+    """Every open attempt at ``quiz`` whose time ran out, submitted."""
     rows = session.scalars(select(QuizAttempt).where(
         QuizAttempt.quiz_id == quiz.id, QuizAttempt.submitted_at.is_(None),
         QuizAttempt.deadline_at < now - timedelta(seconds=grace))).all()
-    return sum(close_if_expired(session, a, now, grace) for a in rows)
+    return [done for a in rows if (done := close_if_expired(session, a, now, grace))]
 
 
 def gradable(session: Session, question: Question) -> dict:
@@ -180,17 +190,20 @@ def grade_attempt(session: Session, attempt: QuizAttempt) -> None:
     attempt.score = total([a.score for a in attempt.answers])
 
 
-def feed_schedule(session: Session, attempt: QuizAttempt) -> int:
-    """Each answered question becomes one review, rated by its correctness, when answered."""
+def feed_schedule(session: Session, attempt: QuizAttempt) -> bool:
+    """Each answered question becomes one review, rated by its correctness, when answered.
+    Returns whether the new reviews make a parameter fit due."""
     answered = sorted((a for a in attempt.answers if a.given is not None),
                       key=lambda a: (a.answered_at, a.position))
+    fit_due = False
     for answer in answered:
-        study.record_review(
+        _, created = study.record_review(
             session, attempt.user, answer.question, rating=Rating(review_rating(answer.correct)),
             now=answer.answered_at, request=f"quiz:{attempt.id}:{answer.question_id}",
             duration_ms=None, given=answer.given, correct=answer.correct, proposed=None,
             origin="quiz")
-    return len(answered)
+        fit_due = (created and fitting_jobs.count_review(session, attempt.user_id)) or fit_due
+    return fit_due
 
 
 def regrade(session: Session, quiz: Quiz, question_id: int, *, accepted: list[str],

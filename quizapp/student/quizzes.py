@@ -18,8 +18,9 @@ from quizapp.errors import wants_json
 from quizapp.extensions import db
 from quizapp.quizzes import results_visible, shows_at_least, window
 from quizapp.roles import role_required
-from quizapp.services import attempts, fitting_jobs, quizzes
+from quizapp.services import attempts, quizzes
 from quizapp.student import bp
+from quizapp.tasks import queue_fit
 
 
 TIMER_SLACK = timedelta(seconds=2)  # a browser clock a little ahead of the server's
@@ -27,6 +28,13 @@ TIMER_SLACK = timedelta(seconds=2)  # a browser clock a little ahead of the serv
 
 def grace() -> int:
     return current_app.config["QUIZ_GRACE_SECONDS"]
+
+
+def queue_fits(*submissions) -> None:
+    """After the commit: the parameter fits that the quiz's new reviews made due."""
+    for done in submissions:
+        if done is not None and done.fit_due:
+            queue_fit(done.user_id)
 
 
 def my_quiz(quiz_id: int):
@@ -41,10 +49,11 @@ def my_attempt(attempt_id: int):
     attempt = attempts.student_attempt(db.session, current_user, attempt_id)
     if attempt is None:
         abort(404)
-    if attempt.submitted_at is None and attempts.close_if_expired(db.session, attempt, utcnow(),
-                                                                  grace()):
-        db.session.commit()
-        fitting_jobs.maybe_fit_in_background(current_user.id)
+    if attempt.submitted_at is None:
+        done = attempts.close_if_expired(db.session, attempt, utcnow(), grace())
+        if done is not None:
+            db.session.commit()
+            queue_fits(done)
     return attempt
 
 
@@ -71,6 +80,9 @@ def start_quiz(quiz_id):
     quiz = my_quiz(quiz_id)
     if not FlaskForm().validate_on_submit():
         abort(400)
+    current = attempts.open_attempt(db.session, quiz, current_user)
+    if current is not None:
+        my_attempt(current.id)  # submitted first if its time ran out
     try:
         attempt, created = attempts.start_attempt(db.session, current_user, quiz, utcnow(),
                                                   grace())
@@ -156,10 +168,10 @@ def attempt_summary(attempt_id):
 
 
 def finish(attempt, by: str):
-    graded = attempts.submit(db.session, attempt, utcnow(), grace(), by=by)
+    done = attempts.submit(db.session, attempt, utcnow(), grace(), by=by)
     db.session.commit()
-    if graded:
-        fitting_jobs.maybe_fit_in_background(current_user.id)
+    queue_fits(done)
+    if done.graded:
         flash("Your quiz is submitted.", "success")
     else:
         flash("This attempt was already submitted; it was graded once.", "info")

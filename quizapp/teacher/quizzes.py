@@ -14,6 +14,7 @@ from quizapp.services import quizzes as service
 from quizapp.teacher import bp
 from quizapp.teacher.access import mine, owned_class
 from quizapp.teacher.forms import options
+from quizapp.student.quizzes import queue_fits
 from quizapp.teacher.quiz_forms import QuizForm, RegradeForm
 
 
@@ -70,8 +71,10 @@ def new_quiz():
 
 def render_quiz(quiz: Quiz, status: int = 200):
     now = utcnow()
-    if attempts.close_expired(db.session, quiz, now, current_app.config["QUIZ_GRACE_SECONDS"]):
+    closed = attempts.close_expired(db.session, quiz, now, current_app.config["QUIZ_GRACE_SECONDS"])
+    if closed:
         db.session.commit()
+        queue_fits(*closed)
     return render_template("teacher/quiz.html", quiz=quiz, now=now,
                            attempts=attempts.attempts_of(db.session, quiz),
                            questions=gradebook.quiz_questions(db.session, quiz),
