@@ -84,6 +84,7 @@ bench: install-bench
 	$(BIN)/python -m bench.generation
 	$(BIN)/python -m bench.scheduling
 	$(BIN)/python -m bench.study
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
