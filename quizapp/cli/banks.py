@@ -11,8 +11,8 @@ import click
 from flask.cli import AppGroup
 
 from quizapp.bank import BankError, load_bank
-from quizapp.clock import utcnow
 from quizapp.cli.database import needs_database
+from quizapp.clock import utcnow
 from quizapp.extensions import db
 from quizapp.formats import FORMATS, FormatError, detect_format, import_questions
 from quizapp.generation.command import generate_command
@@ -31,8 +31,9 @@ def _import_one(path: Path, owner_user, status: str) -> str:
     result = import_questions(data, filename=path.name)
     qset = authoring.set_for_import(db.session, result.title, owner_user)
     counts = authoring.import_into_set(db.session, qset, result.questions, status=status)
+    skipped = "".join(f"\n  {line}" for line in result.skipped)
     return (f"{qset.slug}: {counts['created']} new, {counts['updated']} updated, "
-            f"{counts['unchanged']} unchanged ({FORMATS[result.format].label})")
+            f"{counts['unchanged']} unchanged ({FORMATS[result.format].label}){skipped}")
 
 
 @bank_cli.command("import")

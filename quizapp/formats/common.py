@@ -46,12 +46,14 @@ class FormatError(ValueError):
 
 @dataclass
 class ImportResult:
-    """Valid bank questions read from one file, with the set's title and article if it has one."""
+    """Valid bank questions read from one file, with the set's title and article if it has one;
+    ``skipped`` says, with its place, each question of a kind quizapp does not have."""
 
     questions: list[dict]
     title: str
     article: dict | None = None
     format: str = ""
+    skipped: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -61,6 +63,7 @@ class Draft:
     question: dict
     where: str
     problems: list[str] = field(default_factory=list)
+    skipped: str | None = None  # why quizapp cannot hold it (a kind it does not have)
 
 
 def check_size(data: bytes) -> None:
@@ -156,12 +159,21 @@ def stable_id(question: dict) -> str:
                        question.get("answer", ""), question.get("prompt", ""))
 
 
+def skipped_of(drafts: list[Draft]) -> list[str]:
+    """"<place>: <why>; skipped" for each draft of a kind quizapp does not have."""
+    return [f"{d.where}: {d.skipped}; skipped" for d in drafts if d.skipped]
+
+
 def finish(drafts: list[Draft]) -> list[dict]:
-    """Validated bank questions from drafts, or FormatError with every problem located."""
+    """Validated bank questions from drafts, or FormatError with every problem located.
+
+    Drafts marked ``skipped`` are left out (``skipped_of`` lists them); a file with a problem
+    lists them too, and so does a file with nothing else."""
     problems: list[str] = []
     seen: dict[str, str] = {}
     questions = []
-    for draft in drafts:
+    skipped = skipped_of(drafts)
+    for draft in (d for d in drafts if not d.skipped):
         question = {k: v for k, v in draft.question.items() if v not in (None, [], "")}
         if "id" not in question and not draft.problems:
             question["id"] = stable_id(question)
@@ -175,7 +187,9 @@ def finish(drafts: list[Draft]) -> list[dict]:
             seen.setdefault(qid, draft.where)
         questions.append(question)
     if problems:
-        raise FormatError(problems)
+        raise FormatError(problems + skipped)
+    if not questions and skipped:
+        raise FormatError(["the file holds no question quizapp can import", *skipped])
     if not questions:
         raise FormatError("the file holds no questions")
     return questions

@@ -25,7 +25,9 @@ What we write, one block per question (blocks are separated by blank lines)::
 
 Reading follows Moodle's parser (question/format/gift/format.php); per-answer feedback is read
 past and dropped, as quizapp has no place for it. Numerical, matching, essay and description
-questions, and partial credit, have no quizapp kind: such a question is a located problem.
+questions have no quizapp kind: as Moodle does with what it cannot read, they are skipped and
+listed with their line, and the rest of the file is imported. Partial credit is a located
+problem. A blank line ends a question: two questions with none between them read as one.
 """
 from __future__ import annotations
 
@@ -43,6 +45,7 @@ from quizapp.formats.common import (
     decode_text,
     finish,
     read_category_path,
+    skipped_of,
     title_from_filename,
 )
 from quizapp.formats.html_text import has_media, html_to_text
@@ -193,16 +196,26 @@ def _read_answers(kind: str, answer_text: str, fmt: str, problems: list[str]) ->
     return out
 
 
-def _kind_of(answer_text: str) -> str | None:
-    if not answer_text or answer_text.startswith("#") or ("=" in answer_text and "->" in
-                                                          answer_text and "~" not in answer_text):
-        return None
+def _unsupported(answer_text: str) -> str | None:
+    """Which question of a kind quizapp does not have the answer block makes, if it does."""
+    if not answer_text:
+        return "an essay question"
+    if answer_text.startswith("#"):
+        return "a numerical question"
+    if "=" in answer_text and "->" in answer_text and "~" not in answer_text:
+        return "a matching question"
+    return None
+
+
+def _kind_of(answer_text: str) -> str:
     if "~" in answer_text:
         return "mcq"
     return "truefalse" if answer_text.split("#", 1)[0].strip() in _TRUE_FALSE else "short"
 
 
-_UNSUPPORTED = "essay, numerical and matching questions have no quizapp kind: not supported"
+_UNSUPPORTED = "has no quizapp kind (not supported)"
+_BLANK_LINE_RULE = ("a blank line ends a question in GIFT: two questions need a blank line "
+                    "between them, and a question has none inside it")
 
 
 def _fill(q: dict, kind: str, answer_text: str, fmt: str, problems: list[str]) -> None:
@@ -247,18 +260,16 @@ def _meta(comments: list[str], problems: list[str]) -> dict:
 def _split_block(text: str, problems: list[str]) -> tuple[str, str, bool] | None:
     """(question text with a blank marker if missing-word, answer text, missing-word?)."""
     start, end = text.find("{"), text.find("}")
-    if start < 0 and end < 0:
-        problems.append("no answer block { … }: descriptions have no quizapp kind")
-        return None
     if end < 0:
-        problems.append("a '{' without its '}' (write \\{ for a brace in the text)")
+        problems.append("a '{' without its '}' (write \\{ for a brace in the text; "
+                        f"{_BLANK_LINE_RULE})")
         return None
     if start < 0 or end < start:
         problems.append("a '}' without its '{' (write \\} for a brace in the text)")
         return None
     after = text[end + 1:]
     if "{" in after or "}" in after:
-        problems.append("more than one answer block: a GIFT question has one")
+        problems.append(f"more than one answer block: a GIFT question has one ({_BLANK_LINE_RULE})")
     missing = bool(after.strip())
     question_text = text[:start] + (_BLANK_HERE + after if missing else "")
     return question_text, text[start + 1:end].strip(), missing
@@ -275,6 +286,10 @@ def _parse_question(lines: list[tuple[int, str]], comments: list[str], category:
         else:
             name, text = _post(text[2:end]), text[end + 2:].strip()
     q: dict = {"category": category}
+    if "{" not in text and "}" not in text:
+        label = name or " ".join(_post(text).split())[:40] or "no text"
+        return Draft(q, f"line {lines[0][0]}: question {number} ({label})", problems,
+                     skipped=f"a description (no answer block {{ … }}) {_UNSUPPORTED}")
     parts = _split_block(text, problems)
     if parts:
         question_text, answer_text, missing = parts
@@ -292,10 +307,9 @@ def _parse_question(lines: list[tuple[int, str]], comments: list[str], category:
         if feedback >= 0:
             feedback_fmt, feedback_text = _with_format(feedback_text, fmt)
             q["explanation"] = _plain(feedback_text, feedback_fmt)
-        kind = _kind_of(answer_text)
-        if kind is None:
-            problems.append(_UNSUPPORTED)
-        else:
+        skipped = _unsupported(answer_text)
+        if not skipped:
+            kind = _kind_of(answer_text)
             if kind == "short" and (missing or BLANK.search(q["prompt"])):
                 kind = "cloze"
             q["kind"] = kind
@@ -303,10 +317,13 @@ def _parse_question(lines: list[tuple[int, str]], comments: list[str], category:
             if kind != "mcq":  # a short answer's accepted answers are in its answer block
                 meta.pop("accepted", None)
             q.update(meta)
+    else:
+        skipped = None
     if name and ID_PATTERN.match(name):
         q["id"] = name
     label = name or " ".join((q.get("prompt") or _post(text)).split())[:40] or "no text"
-    return Draft(q, f"line {lines[0][0]}: question {number} ({label})", problems)
+    return Draft(q, f"line {lines[0][0]}: question {number} ({label})", problems,
+                 skipped=f"{skipped} {_UNSUPPORTED}" if skipped else None)
 
 
 def import_gift(data: bytes, *, filename: str) -> ImportResult:
@@ -325,4 +342,5 @@ def import_gift(data: bytes, *, filename: str) -> ImportResult:
             continue
         drafts.append(_parse_question(lines, comments, category, len(drafts) + 1))
     title = next((t for t in titles + category_titles if t), None)
-    return ImportResult(finish(drafts), title or title_from_filename(filename), None, "gift")
+    return ImportResult(finish(drafts), title or title_from_filename(filename), None, "gift",
+                        skipped_of(drafts))

@@ -63,11 +63,18 @@ def target_set(form: ImportForm, result):
 
 
 def import_upload(form: ImportForm, upload):
-    """Import the uploaded file; returns (set, counts), or raises FormatError."""
+    """Import the uploaded file; returns (set, counts, skipped), or raises FormatError."""
     result = import_questions(upload.read(), filename=upload.filename)
     qset = target_set(form, result)
     return qset, authoring.import_into_set(db.session, qset, result.questions,
-                                           status=form.status.data)
+                                           status=form.status.data), result.skipped
+
+
+def skipped_message(skipped: list[str], shown: int = 10) -> str:
+    """The questions a file held that quizapp has no kind for, each with its place."""
+    more = f"; and {len(skipped) - shown} more" if len(skipped) > shown else ""
+    return (f"{len(skipped)} question{'s' if len(skipped) != 1 else ''} not imported: "
+            + "; ".join(skipped[:shown]) + more + ".")
 
 
 def too_large():
@@ -95,7 +102,7 @@ def import_file():
             form.upload.errors = ["Choose a file to import."]
         else:
             try:
-                qset, counts = import_upload(form, upload)
+                qset, counts, skipped = import_upload(form, upload)
             except FormatError as exc:
                 problems = exc.problems
             else:
@@ -103,6 +110,8 @@ def import_file():
                 flash(f"Imported into {qset.title}: {counts['created']} new, "
                       f"{counts['updated']} updated, {counts['unchanged']} unchanged.",
                       "success")
+                if skipped:
+                    flash(skipped_message(skipped), "error")
                 return redirect(url_for("teacher.set_page", set_id=qset.id))
     return render_template("teacher/import.html", form=form, problems=problems,
                            formats=FORMATS), 400 if (form.errors or problems) else 200

@@ -209,3 +209,14 @@ def test_reimporting_an_export_into_its_set_loses_nothing(runner, approved, teac
     assert f"{approved.slug}: 0 new, 0 updated, 4 unchanged" in result.output
     db.session.expire_all()
     assert {q.uid: q.to_bank() for q in approved.questions} == before
+
+
+def test_a_gift_file_imports_what_it_can_and_lists_what_it_skipped(as_teacher, teacher):
+    gift = (b"::one:: Who spoke in Tehran? {=Amir-Abdollahian}\n\n"
+            b"::essay:: Write about the strikes. {}\n\n"
+            b"::two:: Pakistan recalled its ambassador. {TRUE}\n")
+    response = send(as_teacher, gift, "week 3.gift")
+    assert response.status_code == 302
+    page = as_teacher.client.get(response.location).get_data(as_text=True)
+    assert "1 question not imported: line 3: question 2 (essay): an essay question" in page
+    assert db.session.scalar(select(func.count()).select_from(Question)) == 2
