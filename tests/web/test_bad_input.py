@@ -97,3 +97,12 @@ def test_bank_import_on_the_command_line_refuses_bad_files(app, runner, tmp_path
     for word in words:
         assert word in result.output, (word, result.output)
     assert row_counts() == before
+
+
+def test_a_bad_file_is_told_under_the_file_field_not_the_paste_box(as_teacher):
+    response = send_file(as_teacher, ARTICLE_URL, {"text": "", "seed": "", "title": ""},
+                         "latin.txt", "Caf\u00e9 news.".encode("latin-1"))
+    page = response.get_data(as_text=True)
+    errors = page[page.index('id="upload-errors"'):]
+    assert "not UTF-8" in errors[:errors.index("</ul>")]
+    assert 'id="text-errors"' not in page

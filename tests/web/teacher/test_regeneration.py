@@ -123,3 +123,14 @@ def test_the_page_shows_a_text_too_short_as_an_error(app, teacher, as_teacher):
     page = as_teacher.client.get(f"/teacher/jobs/{job.id}").get_data(as_text=True)
     assert "No question could be written" in page
     assert 'id="failed" class="flash error">' in page  # shown, in the error style
+
+
+def test_the_same_text_pasted_with_another_title_is_told_it_keeps_its_title(app, as_teacher):
+    text = BANK["article"]["text"]
+    as_teacher.post("/teacher/articles/new", {"text": text, "seed": "", "title": "First title"})
+    response = as_teacher.post("/teacher/articles/new", {"text": text, "seed": "",
+                                                         "title": "Second title"})
+    assert response.status_code == 302
+    page = as_teacher.client.get(response.location, follow_redirects=True).get_data(True)
+    assert "You gave this article before, as “First title”: it keeps that title." in page
+    assert db.session.scalar(select(Article.title)) == "First title"
