@@ -49,7 +49,7 @@ def server_app(server_config):
 
 
 @contextmanager
-def serving(command: list[str], env: dict, log_path: Path, port: int, seconds: float = 15):
+def serving(command: list[str], env: dict, log_path: Path, port: int, seconds: float = 60):
     """Run a server until the block ends; its URL once /healthz answers."""
     with log_path.open("wb") as log:
         process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=log,
