@@ -42,6 +42,7 @@ from quizapp.formats.common import (
     Draft,
     ImportResult,
     category_path,
+    check_markup,
     decode_text,
     finish,
     read_category_path,
@@ -329,6 +330,7 @@ def _parse_question(lines: list[tuple[int, str]], comments: list[str], category:
 def import_gift(data: bytes, *, filename: str) -> ImportResult:
     """Questions from a GIFT file, or FormatError listing every problem with its line."""
     text = decode_text(data)
+    check_markup(text)
     drafts, category, titles, category_titles = [], DEFAULT_CATEGORY, [], []
     for _, comments, lines in _blocks(text):
         if not lines:

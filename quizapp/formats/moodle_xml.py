@@ -29,6 +29,7 @@ from quizapp.formats.common import (
     FormatError,
     ImportResult,
     category_path,
+    check_markup,
     decode_text,
     finish,
     read_category_path,
@@ -226,7 +227,9 @@ def _plain_html(element) -> str:
 
 def import_moodle_xml(data: bytes, *, filename: str) -> ImportResult:
     """Questions from a Moodle XML file, or FormatError listing every problem with its line."""
-    root = _parse(decode_text(data))
+    text = decode_text(data)
+    check_markup(text)
+    root = _parse(text)
     drafts, category, titles = [], DEFAULT_CATEGORY, []
     for element in root.iterchildren("question"):
         if element.get("type") == "category":
