@@ -115,6 +115,8 @@ def decode_text(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         raise FormatError(f"byte {exc.start + skip}: not UTF-8 text; save the file as "
                           "UTF-8") from exc
+    if not text.strip():
+        raise FormatError("the file is empty")  # a byte order mark and nothing else
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
