@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from quizapp.bank import slugify
+from quizapp.generation.cleaning import clean, is_headline, tidy_title
 
 MAX_BYTES = 2_000_000
 TITLE_MAX = 120
@@ -122,18 +123,44 @@ def _body(text: str, label: str) -> str:
 
 
 def _from_plain(text: str, label: str) -> Article:
-    text = text.strip()
-    first, sep, rest = text.partition("\n\n")
-    # A short first line without a closing full stop, followed by a blank line, is a title.
-    if sep and "\n" not in first and len(first) <= TITLE_MAX and not first.endswith("."):
+    text = clean(text)
+    if not text:
+        raise ArticleError(f"{label}: the article has no text besides labels, bylines and links")
+    first, sep, rest = text.partition("\n")
+    # A short first line without a closing full stop, before a blank line or a paragraph, is
+    # a title — unless it is a section label, a byline or a dateline (``cleaning``).
+    if sep and rest.strip() and len(first) <= TITLE_MAX and not first.endswith(".") and \
+            is_headline(first) and (rest.startswith("\n") or _paragraph(rest)):
         return Article(title=first.strip(), text=_body(rest, label))
     return Article(title=derive_title(text), text=text)
 
 
+def _paragraph(rest: str) -> bool:
+    """Whether the text after a one-line break starts a paragraph written on one line, not the
+    rest of a hard-wrapped sentence: a headline pasted straight above its story."""
+    line = rest.split("\n", 1)[0]
+    return line[:1].isupper() and len(line) > 100
+
+
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z]\.?)+$|(?:^|\s)(?:Mr|Mrs|Ms|Dr|St|Co|Inc|Corp|Ltd|"
+                           r"Jr|Sr|No|Gen|Lt|Col|Sgt|Rep|Sen|Gov|Prof|[A-Z](?:\.[A-Z])+)$")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence, not cut at an abbreviation's full stop ("EADS N.V. said …")."""
+    for found in re.finditer(r"[.!?](?=\s)", text):
+        if not _ABBREVIATION.search(text[:found.start()]):
+            return text[:found.end()]
+    return text
+
+
 def derive_title(text: str) -> str:
-    """A title for an article that has none: the main clause of its first sentence."""
-    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
-    first = _LEADING_ADVERBIAL.sub("", first).rstrip(".!?")
+    """A title for an article that has none: the main clause of its first sentence, ending
+    on a whole word ("… EADS N.V.", never "… EADS N.V")."""
+    first = first_sentence(text.strip())
+    first = _LEADING_ADVERBIAL.sub("", first)
+    if not _ABBREVIATION.search(first.rstrip(".!?")):
+        first = first.rstrip(".!?")
     first = first.split(", ")[0]
     words = first.split()
     if len(words) > 14:
@@ -171,7 +198,7 @@ def _bad_date(value: str, label: str):
 def _from_markdown(text: str, label: str) -> Article:
     found = _FRONT_MATTER.match(text.lstrip("\n"))
     meta = _front_matter(found.group(1), label) if found else {}
-    body = _body(text.lstrip("\n")[found.end():] if found else text, label)
+    body = _body(clean(text.lstrip("\n")[found.end():] if found else text), label)
     title = meta.get("title")
     if not title:
         heading = re.match(r"#\s+(.+)\n+", body)
@@ -193,12 +220,15 @@ def _from_html(text: str, label: str) -> Article:
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not body:
         raise ArticleError(f"{label}: no article text found in the HTML page")
-    body = body.replace("\r\n", "\n")
+    body = clean(body.replace("\r\n", "\n"))
+    if not body:
+        raise ArticleError(f"{label}: no article text found in the HTML page")
+    title = tidy_title(doc.title or "")
     published = None
     if getattr(doc, "date", None):
         published = _parse_date(doc.date[:10], label)
     return Article(
-        title=(doc.title or "").strip() or derive_title(body), text=body,
+        title=title if title and is_headline(title) else derive_title(body), text=body,
         source=doc.url or None, published=published, licence=doc.license or None,
         attribution=doc.author or doc.sitename or None,
     )
