@@ -85,6 +85,7 @@ bench: install-bench
 	$(BIN)/python -m bench.scheduling
 	$(BIN)/python -m bench.study
 	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.load_spread --write
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
