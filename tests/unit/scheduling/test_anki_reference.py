@@ -30,6 +30,8 @@ from quizapp.scheduling import (
     study_day_start,
 )
 
+pytestmark = pytest.mark.slow  # replays 2,547 answers three times: about ten seconds
+
 DATA = Path(__file__).resolve().parents[2] / "data/anki_reference.json.gz"
 NAMES = {Rating.AGAIN: "again", Rating.HARD: "hard", Rating.GOOD: "good", Rating.EASY: "easy"}
 PHASES = {"learning": Phase.LEARNING, "review": Phase.REVIEW, "relearning": Phase.RELEARNING}
