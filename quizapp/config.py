@@ -13,7 +13,8 @@ from pathlib import Path
 
 
 class Config:
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    # No ping on every checkout: quizapp.extensions pings only a connection idle for a while.
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": False}
     WTF_CSRF_TIME_LIMIT = 8 * 3600
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.models.base import db, utcnow
@@ -68,6 +68,9 @@ class Question(db.Model):
                         name="category"),
         CheckConstraint("status IN ('draft', 'approved', 'rejected', 'retired')", name="status"),
         CheckConstraint("origin IN ('generated', 'authored')", name="origin"),
+        # Covers the study queue's search for new cards, by set and position.
+        Index("ix_questions_set_id_status_position", "set_id", "status", "position", "id",
+              "fact"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

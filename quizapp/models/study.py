@@ -14,7 +14,12 @@ class Card(db.Model):
     """One user's schedule for one question; rebuilt from the review log by ``srs rebuild``."""
 
     __tablename__ = "cards"
-    __table_args__ = (UniqueConstraint("user_id", "question_id"), Index(None, "user_id", "due"))
+    __table_args__ = (
+        UniqueConstraint("user_id", "question_id"),
+        # Covers the study queue's due-card order, so it is found without reading card rows.
+        Index("ix_cards_user_id_due", "user_id", "due", "phase", "last_review_day", "stability",
+              "question_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
@@ -26,6 +31,9 @@ class Card(db.Model):
     difficulty: Mapped[float | None]
     due: Mapped[datetime | None]
     last_review: Mapped[datetime | None]
+    # The study day of ``last_review`` in the student's zone (``date.toordinal()``): the queue
+    # orders due cards in SQL by study days elapsed over stability, as retrievability does.
+    last_review_day: Mapped[int | None]
     reps: Mapped[int] = mapped_column(default=0)
     lapses: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -38,6 +46,7 @@ class Review(db.Model):
     __table_args__ = (
         UniqueConstraint("user_id", "request_id"),
         Index(None, "user_id", "reviewed_at"),
+        Index("ix_reviews_user_id_question_id", "user_id", "question_id", "reviewed_at"),
         CheckConstraint("rating >= 1 AND rating <= 4", name="rating"),
     )
 

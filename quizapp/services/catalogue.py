@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from quizapp.clock import utcnow
 from quizapp.models import Assignment, Enrolment, Question, QuestionSet, SchoolClass, User
@@ -12,12 +12,12 @@ def student_classes(session: Session, student: User) -> list[SchoolClass]:
     return list(session.scalars(
         select(SchoolClass).join(Enrolment).where(Enrolment.student_id == student.id,
                                                   SchoolClass.archived_at.is_(None))
-        .order_by(SchoolClass.name)))
+        .options(joinedload(SchoolClass.teacher)).order_by(SchoolClass.name)))
 
 
 def assigned_sets_query(student_id: int, now=None):
     """Sets a student may study: assigned to one of their open classes, started, published."""
-    now = now or utcnow()
+    now = utcnow() if now is None else now
     return (select(QuestionSet.id)
             .join(Assignment, Assignment.set_id == QuestionSet.id)
             .join(SchoolClass, SchoolClass.id == Assignment.class_id)
@@ -29,12 +29,14 @@ def assigned_sets_query(student_id: int, now=None):
 
 def student_sets(session: Session, student: User) -> list[tuple[QuestionSet, int]]:
     """Each assigned set with its number of approved questions."""
+    assigned = assigned_sets_query(student.id)
     counts = (select(Question.set_id, func.count().label("n"))
-              .where(Question.status == "approved").group_by(Question.set_id).subquery())
+              .where(Question.status == "approved", Question.set_id.in_(assigned))
+              .group_by(Question.set_id).subquery())
     rows = session.execute(
         select(QuestionSet, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.set_id == QuestionSet.id)
-        .where(QuestionSet.id.in_(assigned_sets_query(student.id)))
+        .where(QuestionSet.id.in_(assigned))
         .order_by(QuestionSet.title))
     return [(s, n) for s, n in rows]
 

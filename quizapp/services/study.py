@@ -9,19 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Row, and_, func, literal, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from quizapp.bank.kinds import Outcome, get_kind
-from quizapp.models import Card, Question, Review, User
+from quizapp.models import Article, Card, Question, QuestionSet, Review, User
 from quizapp.scheduling import (
-    CardState, Phase, Rating, Settings, bury_siblings, fuzz_rng, preview, replay, retrievability,
-    review, reviewed_today, study_day, study_day_start)
+    CardState, Phase, Rating, Settings, fuzz_rng, preview, replay, review, study_day,
+    study_day_start)
 from quizapp.services.catalogue import assigned_sets_query
 from quizapp.services.workload import due_counts, easy_weekdays, fuzz_key
-
-LEARN_AHEAD = timedelta(minutes=20)  # with nothing else to do, learning steps come early
 
 
 class StudyError(ValueError):
@@ -44,99 +42,11 @@ def card_state(card: Card | None) -> CardState:
                                 "reps": card.reps, "lapses": card.lapses})
 
 
-def store_state(card: Card, state: CardState) -> None:
+def store_state(card: Card, state: CardState, user: User) -> None:
     for key, value in state.to_dict().items():
         setattr(card, key, value)
-
-
-def studyable(user: User, now: datetime):
-    """Approved questions of the sets assigned to ``user``, each with its card (or None)."""
-    return (select(Question, Card)
-            .outerjoin(Card, and_(Card.question_id == Question.id, Card.user_id == user.id))
-            .where(Question.set_id.in_(assigned_sets_query(user.id, now)),
-                   Question.status == "approved"))
-
-
-def today_reviews(session: Session, user: User, now: datetime) -> list[tuple[int, str, datetime,
-                                                                          bool]]:
-    """(question id, fact, time, was new) of the user's live reviews since the study day began."""
-    start = study_day_start(study_day(now, user.timezone, user.rollover_hour), user.timezone,
-                            user.rollover_hour)
-    first = (select(Review.question_id, func.min(Review.reviewed_at).label("first"))
-             .where(Review.user_id == user.id, Review.undone_at.is_(None))
-             .group_by(Review.question_id).subquery())
-    rows = session.execute(
-        select(Review.question_id, Question.fact, Review.reviewed_at, first.c.first)
-        .join(Question, Question.id == Review.question_id)
-        .join(first, first.c.question_id == Review.question_id)
-        .where(Review.user_id == user.id, Review.undone_at.is_(None),
-               Review.reviewed_at >= start))
-    return [(qid, fact, at, first_at == at) for qid, fact, at, first_at in rows]
-
-
-@dataclass
-class Queue:
-    due: list[tuple[Question, Card]]
-    new: list[Question]
-    learning_later: datetime | None  # the next learning step today, when nothing else is due
-
-    def next(self) -> tuple[Question, Card | None] | None:
-        if self.due:
-            return self.due[0]
-        if self.new:
-            return self.new[0], None
-        return None
-
-    def __len__(self) -> int:
-        return len(self.due) + len(self.new)
-
-
-def build_queue(session: Session, user: User, now: datetime) -> Queue:
-    """Due cards first, least likely to be recalled first; then new cards up to today's limit."""
-    settings, tz, rollover = settings_for(user), user.timezone, user.rollover_hour
-    rows = session.execute(studyable(user, now)).all()
-    today = today_reviews(session, user, now)
-    buried = bury_siblings([(q.id, q.fact) for q, _ in rows],
-                           reviewed_today([(qid, fact, at) for qid, fact, at, _ in today],
-                                          now, tz, rollover))
-    due, new, later = [], [], None
-    for question, card in rows:
-        if question.id in buried:
-            continue
-        if card is None or card.phase == Phase.NEW:
-            new.append(question)
-        elif card.due <= now:
-            due.append((question, card))
-        elif card.phase != Phase.REVIEW and card.due <= now + LEARN_AHEAD:
-            later = min(later or card.due, card.due)
-    due.sort(key=lambda qc: retrievability(card_state(qc[1]), now, settings, tz, rollover))
-    allowance = max(0, user.new_per_day - sum(1 for *_, was_new in today if was_new))
-    new.sort(key=lambda q: (q.position, q.set_id, q.id))
-    new = interleave_sets(new)[:allowance]
-    if not due and not new and later is not None:
-        due = sorted(((q, c) for q, c in rows if c is not None and c.due == later),
-                     key=lambda qc: qc[1].due)[:1]
-        later = None if due else later
-    return Queue(due, new, later)
-
-
-def interleave_sets(questions: list[Question]) -> list[Question]:
-    """New cards mixed across sets, round-robin, each set in its own order."""
-    by_set: dict[int, list[Question]] = {}
-    for q in questions:
-        by_set.setdefault(q.set_id, []).append(q)
-    mixed, lanes = [], list(by_set.values())
-    while lanes:
-        mixed += [lane.pop(0) for lane in lanes]
-        lanes = [lane for lane in lanes if lane]
-    return mixed
-
-
-def request_id(session: Session, user: User, question: Question) -> str:
-    """The answer's idempotency key: the card and how many reviews (undone too) it has had."""
-    count = session.scalar(select(func.count()).select_from(Review).where(
-        Review.user_id == user.id, Review.question_id == question.id))
-    return f"q{question.id}:n{count}"
+    card.last_review_day = (None if state.last_review is None else study_day(
+        state.last_review, user.timezone, user.rollover_hour).toordinal())
 
 
 def wrong_names(session: Session, question: Question) -> list[str]:
@@ -153,12 +63,29 @@ def check_answer(session: Session, question: Question, given: str) -> Outcome:
     return get_kind(question.kind).check(q, given)
 
 
-def student_question(session: Session, user: User, question_id: int, now: datetime) -> Question:
-    """The question, if this student may study it now; otherwise StudyError."""
-    row = session.execute(studyable(user, now).where(Question.id == question_id)).first()
+def source_attribution():
+    """The attribution of the article a question comes from (a column for ``student_card``)."""
+    return (select(Article.attribution).join(QuestionSet, QuestionSet.article_id == Article.id)
+            .where(QuestionSet.id == Question.set_id).scalar_subquery())
+
+
+def studyable_question(user: User, now: datetime):
+    """The condition on a question that ``user`` may study it now."""
+    return and_(Question.status == "approved",
+                Question.set_id.in_(assigned_sets_query(user.id, now)))
+
+
+def student_card(session: Session, user: User, question_id: int, now: datetime,
+                 *extra) -> Row:
+    """(question, card or None, *extra) in one statement, if this student may study the
+    question now; otherwise StudyError."""
+    mine = and_(Card.question_id == Question.id, Card.user_id == user.id)
+    row = session.execute(
+        select(Question, Card, *extra).outerjoin(Card, mine)
+        .where(Question.id == question_id, studyable_question(user, now))).first()
     if row is None:
         raise StudyError("That card is not in your sets any more.")
-    return row[0]
+    return row
 
 
 def previews(session: Session, user: User, card: Card | None, question: Question,
@@ -169,20 +96,26 @@ def previews(session: Session, user: User, card: Card | None, question: Question
                    user.timezone, user.rollover_hour, due_counts=due_counts(session, user, now))
 
 
-def locked_card(session: Session, user_id: int, question_id: int) -> Card:
-    """The card row, created if missing, locked until the transaction ends (FOR UPDATE on
-    PostgreSQL; SQLite's IMMEDIATE transactions already serialise writers)."""
-    query = (select(Card).where(Card.user_id == user_id, Card.question_id == question_id)
-             .with_for_update().execution_options(populate_existing=True))
-    card = session.scalar(query)
-    if card is None:
-        try:
-            with session.begin_nested():
-                session.add(Card(user_id=user_id, question_id=question_id))
-        except IntegrityError:
-            pass  # another worker created it a moment ago; lock theirs
-        card = session.scalar(query)
-    return card
+def dialect_insert(session: Session, model):
+    """An INSERT with the database's own ON CONFLICT clause (PostgreSQL's and SQLite's)."""
+    name = session.get_bind().dialect.name
+    return (postgresql.insert if name == "postgresql" else sqlite.insert)(model)
+
+
+def locked_card(session: Session, user_id: int, question_id: int, *,
+                only_if=None) -> Card | None:
+    """The card row, created if missing, locked until the transaction ends: one upsert, which
+    on PostgreSQL locks the row as FOR UPDATE would and returns its latest version (SQLite's
+    IMMEDIATE write transactions already serialise writers). With ``only_if`` (a condition on
+    the question), nothing happens and None comes back when the question does not meet it."""
+    source = select(literal(user_id), Question.id).where(Question.id == question_id)
+    if only_if is not None:
+        source = source.where(only_if)
+    upsert = dialect_insert(session, Card).from_select(["user_id", "question_id"], source)
+    upsert = upsert.on_conflict_do_update(index_elements=[Card.user_id, Card.question_id],
+                                          set_={"user_id": upsert.excluded.user_id})
+    return session.scalar(upsert.returning(Card),
+                          execution_options={"populate_existing": True})
 
 
 def record_review(session: Session, user: User, question: Question, *, rating: Rating,
@@ -190,34 +123,49 @@ def record_review(session: Session, user: User, question: Question, *, rating: R
                   correct: bool | None, proposed: Rating | None,
                   origin: str = "study") -> tuple[Review, bool]:
     """Write one review (of a study card or a quiz answer) and update the card atomically.
-    Returns (review, created)."""
-    existing = session.scalar(select(Review).where(Review.user_id == user.id,
-                                                   Review.request_id == request))
-    if existing is not None:
-        return existing, False
+    Returns (review, created): the review written before, and False, when this answer's review
+    already exists."""
     card = locked_card(session, user.id, question.id)
+    return _write_review(session, user, card, rating=rating, now=now, request=request,
+                         duration_ms=duration_ms, given=given, correct=correct,
+                         proposed=proposed, origin=origin)
+
+
+def rate_card(session: Session, user: User, question_id: int, *, now: datetime,
+              **answer) -> tuple[Review, bool]:
+    """``record_review`` for a card the student may study now (StudyError otherwise); the
+    check and the card's lock are one statement."""
+    card = locked_card(session, user.id, question_id, only_if=studyable_question(user, now))
+    if card is None:
+        raise StudyError("That card is not in your sets any more.")
+    return _write_review(session, user, card, now=now, **answer)
+
+
+def _write_review(session: Session, user: User, card: Card, *, rating: Rating, now: datetime,
+                  request: str, duration_ms: int | None, given: str | None,
+                  correct: bool | None, proposed: Rating | None,
+                  origin: str = "study") -> tuple[Review, bool]:
     state = card_state(card)
     if state.last_review is not None and now < state.last_review:
         now = state.last_review  # another worker's answer, read later, got the lock first
     new_state, record = review(state, rating, settings_for(user), now,
-                               fuzz_rng(fuzz_key(user.id, question.id), state.reps),
+                               fuzz_rng(fuzz_key(user.id, card.question_id), state.reps),
                                user.timezone, user.rollover_hour, duration_ms=duration_ms,
                                due_counts=due_counts(session, user, now))
-    store_state(card, new_state)
-    entry = Review(user_id=user.id, question_id=question.id, rating=int(rating),
-                   proposed_rating=int(proposed) if proposed else None, reviewed_at=now,
-                   study_day=study_day(now, user.timezone, user.rollover_hour),
-                   duration_ms=duration_ms, given=given, correct=correct, request_id=request,
-                   origin=origin, interval_days=record.interval_days)
-    session.add(entry)
-    try:
-        with session.begin_nested():
-            session.flush()
-    except IntegrityError:  # the same answer from another tab, a moment earlier
-        session.rollback()
+    entry = {"user_id": user.id, "question_id": card.question_id, "rating": int(rating),
+             "proposed_rating": int(proposed) if proposed else None, "reviewed_at": now,
+             "study_day": study_day(now, user.timezone, user.rollover_hour),
+             "duration_ms": duration_ms, "given": given, "correct": correct,
+             "request_id": request, "origin": origin, "interval_days": record.interval_days}
+    written = session.scalar(dialect_insert(session, Review).values(entry)
+                             .on_conflict_do_nothing(index_elements=[Review.user_id,
+                                                                     Review.request_id])
+                             .returning(Review))
+    if written is None:  # the same answer from a resent form or another tab
         return session.scalar(select(Review).where(Review.user_id == user.id,
                                                    Review.request_id == request)), False
-    return entry, True
+    store_state(card, new_state, user)
+    return written, True
 
 
 def live_reviews(session: Session, user_id: int, question_id: int) -> list[Review]:
@@ -234,7 +182,7 @@ def rebuild_card(session: Session, user: User, question_id: int) -> Card | None:
     card = locked_card(session, user.id, question_id)
     state = replay(reviews, settings_for(user), user.timezone, user.rollover_hour,
                    card_key=fuzz_key(user.id, question_id))
-    store_state(card, state)
+    store_state(card, state, user)
     return card
 
 

@@ -1,7 +1,7 @@
 """What a student's answers mean when a page is sent twice: the first answer to a shown card
 stands, and undo takes back the one review the page showed as the last, once.
 
-A card page carries the review's idempotency key (``study.request_id``); the first answer
+A card page carries the review's idempotency key (``NextCard.request_id``); the first answer
 posted with it is kept, so going back and typing the right answer after seeing it changes
 nothing. An undo form names the review it takes back, so a double click undoes one answer.
 """
@@ -11,11 +11,10 @@ import enum
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quizapp.models import Question, Review, StudyAnswer, User
-from quizapp.services.study import rebuild_card
+from quizapp.services.study import dialect_insert, rebuild_card
 
 
 class Undo(enum.Enum):
@@ -34,24 +33,21 @@ def keep_first(session: Session, user: User, question: Question, request: str, *
                ) -> tuple[StudyAnswer, bool]:
     """The first answer posted for ``request`` (this one if it is first); returns
     (answer, repeated). ``given`` None means the student showed the answer."""
-    first = _answer_for(session, user.id, request)
-    if first is not None:
-        return first, True
-    entry = StudyAnswer(user_id=user.id, question_id=question.id, request_id=request,
-                        given=given, correct=correct, answered_at=now)
-    try:
-        with session.begin_nested():
-            session.add(entry)
-            session.flush()
-    except IntegrityError:  # the same card answered in another tab a moment earlier
+    entry = session.scalar(
+        dialect_insert(session, StudyAnswer)
+        .values(user_id=user.id, question_id=question.id, request_id=request, given=given,
+                correct=correct, answered_at=now)
+        .on_conflict_do_nothing(index_elements=[StudyAnswer.user_id, StudyAnswer.request_id])
+        .returning(StudyAnswer))
+    if entry is None:  # answered before, here or in another tab
         return _answer_for(session, user.id, request), True
     return entry, False
 
 
-def last_review_id(session: Session, user: User) -> int | None:
+def last_review_query(user_id: int):
     """The student's last live study review: what an undo button on this page takes back."""
-    return session.scalar(select(Review.id).where(
-        Review.user_id == user.id, Review.undone_at.is_(None), Review.origin == "study")
+    return (select(Review.id).where(
+        Review.user_id == user_id, Review.undone_at.is_(None), Review.origin == "study")
         .order_by(Review.reviewed_at.desc(), Review.id.desc()).limit(1))
 
 

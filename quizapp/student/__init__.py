@@ -7,7 +7,7 @@ from quizapp.clock import utcnow
 from quizapp.extensions import db
 from quizapp.limits import join_limits
 from quizapp.roles import role_required
-from quizapp.services import accounts, catalogue, study
+from quizapp.services import accounts, catalogue, study, study_queue
 from quizapp.services import quizzes as quiz_service
 from quizapp.student.forms import SettingsForm
 
@@ -23,7 +23,7 @@ def add_navigation(state):
 
 def render_home(form, status=200):
     return render_template("student/home.html", form=form,
-                           queue=study.build_queue(db.session, current_user, utcnow()),
+                           queue=study_queue.build_queue(db.session, current_user, utcnow()),
                            classes=catalogue.student_classes(db.session, current_user),
                            sets=catalogue.student_sets(db.session, current_user),
                            quizzes=quiz_service.student_quizzes(db.session, current_user,

@@ -14,7 +14,7 @@ from quizapp.clock import utcnow
 from quizapp.extensions import db
 from quizapp.roles import role_required
 from quizapp.scheduling import Rating, propose_rating
-from quizapp.services import fitting_jobs, study, study_answers
+from quizapp.services import fitting_jobs, study, study_answers, study_queue
 from quizapp.student import bp, tokens
 from quizapp.student.forms import AnswerForm, RateForm, UndoForm
 from quizapp.tasks import queue_fit
@@ -30,11 +30,6 @@ def back_to_study(message: str):
     return redirect(url_for("student.study_page"))
 
 
-def undo_form() -> UndoForm:
-    """The undo button, naming the review this page shows as the student's last answer."""
-    return UndoForm(review=study_answers.last_review_id(db.session, current_user))
-
-
 def first_answer(question, request_key: str, form, now):
     """(given, outcome) of the first answer to this shown card; a second try gets the first
     one back, with a message. ``given`` None: the student showed the answer."""
@@ -43,7 +38,6 @@ def first_answer(question, request_key: str, form, now):
     first, repeated = study_answers.keep_first(
         db.session, current_user, question, request_key, given=given,
         correct=None if outcome is None else outcome.correct, now=now)
-    db.session.commit()
     if repeated:
         flash("You already answered this card; your first answer stands.", "info")
         given = first.given
@@ -51,12 +45,13 @@ def first_answer(question, request_key: str, form, now):
     return given, outcome
 
 
-def posted_card(kind: str, form, valid: bool, now):
-    """The signed token's data and its question; TokenError or StudyError with a message."""
+def posted_card(kind: str, form, valid: bool, now, *extra):
+    """The signed token's data and (question, card, *extra); TokenError or StudyError with a
+    message."""
     if not valid:
         raise tokens.TokenError("That answer could not be read; here is the card again.")
     data = tokens.load(kind, current_user.id, form.token.data)
-    return data, study.student_question(db.session, current_user, data["q"], now)
+    return data, study.student_card(db.session, current_user, data["q"], now, *extra)
 
 
 @bp.route("/study")
@@ -64,22 +59,23 @@ def posted_card(kind: str, form, valid: bool, now):
 def study_page():
     now = utcnow()
     session.setdefault("study_started", tokens.epoch_ms(now))
-    queue = study.build_queue(db.session, current_user, now)
-    upcoming = queue.next()
+    queue, upcoming = study_queue.next_card(db.session, current_user, now,
+                                            study_queue.build_queue(db.session, current_user, now))
+    undo = UndoForm(review=queue.last_review_id)
     if upcoming is None:
-        return render_template("student/study_done.html", undo=undo_form(),
+        return render_template("student/study_done.html", undo=undo,
                                summary=study.session_summary(
                                    db.session, current_user, now,
                                    tokens.from_epoch_ms(session["study_started"])),
                                learning_later=queue.learning_later)
-    question, card = upcoming
-    key = study.request_id(db.session, current_user, question)
-    token = tokens.dump("card", current_user.id, q=question.id, r=key, t=tokens.epoch_ms(now))
+    question = upcoming.question
+    token = tokens.dump("card", current_user.id, q=question.id, r=upcoming.request_id,
+                        t=tokens.epoch_ms(now))
     order = tokens.choice_order(current_user.id, question.id)
     public = get_kind(question.kind).public(question.to_bank(), order)
     return render_template("student/study_card.html", question=question, public=public,
-                           form=AnswerForm(token=token), undo=undo_form(), queue=queue,
-                           is_new=card is None or card.reps == 0)
+                           form=AnswerForm(token=token), undo=undo, queue=queue,
+                           is_new=upcoming.card is None or upcoming.card.reps == 0)
 
 
 @bp.route("/study/answer", methods=["POST"])
@@ -87,7 +83,9 @@ def study_page():
 def study_answer():
     form, now = AnswerForm(), utcnow()
     try:
-        data, question = posted_card("card", form, form.validate_on_submit(), now)
+        data, (question, card, attribution, last) = posted_card(
+            "card", form, form.validate_on_submit(), now, study.source_attribution(),
+            study_answers.last_review_query(current_user.id).scalar_subquery())
     except (tokens.TokenError, study.StudyError) as exc:
         return back_to_study(str(exc))
     duration = min(max(0, tokens.epoch_ms(now) - data["t"]), MAX_DURATION_MS)
@@ -95,15 +93,16 @@ def study_answer():
     flipped = outcome is None  # a flashcard: the student grades themself
     proposed = (Rating.GOOD if flipped
                 else propose_rating(outcome.correct, duration, question.kind))
-    card = study.card_for(db.session, current_user, question)
     rate_token = tokens.dump("rate", current_user.id, q=question.id, r=data["r"], d=duration,
                              g=given, c=None if flipped else outcome.correct, p=int(proposed))
-    return render_template("student/study_feedback.html", question=question, outcome=outcome,
-                           flipped=flipped, proposed=proposed,
+    page = render_template("student/study_feedback.html", question=question, outcome=outcome,
+                           flipped=flipped, proposed=proposed, attribution=attribution,
                            form=RateForm(formdata=None, token=rate_token),
-                           undo=undo_form(),
+                           undo=UndoForm(review=last),
                            previews=study.previews(db.session, current_user, card, question,
                                                    now))
+    db.session.commit()  # after rendering: a commit expires what the page reads
+    return page
 
 
 @bp.route("/study/rate", methods=["POST"])
@@ -112,14 +111,16 @@ def study_rate():
     form, now = RateForm(), utcnow()
     rating = request.form.get("rating", "")
     try:
-        valid = rating in ("1", "2", "3", "4") and form.validate_on_submit()
-        data, question = posted_card("rate", form, valid, now)
+        if not (rating in ("1", "2", "3", "4") and form.validate_on_submit()):
+            raise tokens.TokenError("That answer could not be read; here is the card again.")
+        data = tokens.load("rate", current_user.id, form.token.data)
+        user_id = current_user.id
+        _, created = study.rate_card(
+            db.session, current_user, data["q"], rating=Rating(int(rating)), now=now,
+            request=data["r"], duration_ms=data["d"], given=data["g"], correct=data["c"],
+            proposed=Rating(data["p"]))
     except (tokens.TokenError, study.StudyError) as exc:
         return back_to_study(str(exc))
-    _, created = study.record_review(
-        db.session, current_user, question, rating=Rating(int(rating)), now=now, request=data["r"],
-        duration_ms=data["d"], given=data["g"], correct=data["c"], proposed=Rating(data["p"]))
-    user_id = current_user.id
     fit_due = created and fitting_jobs.count_review(db.session, user_id)
     db.session.commit()
     if fit_due:

@@ -13,7 +13,7 @@ from quizapp.bank import load_bank
 from quizapp.extensions import db
 from quizapp.models import Card, Question, Review
 from quizapp.scheduling import Rating
-from quizapp.services import banks, classes, study
+from quizapp.services import banks, classes, study, study_queue
 
 TINY = Path(__file__).resolve().parents[1] / "data" / "tiny_bank.json"
 TOKEN_RE = re.compile(r'name="token"[^>]*value="([^"]+)"')
@@ -175,15 +175,27 @@ def test_new_cards_respect_the_daily_limit_and_siblings_are_buried(classroom):
     student = classroom
     student.new_per_day = 2
     now = datetime(2024, 3, 1, 10, tzinfo=timezone.utc)
-    queue = study.build_queue(db.session, student, now)
-    assert len(queue.new) == 2
+    queue = study_queue.build_queue(db.session, student, now)
+    assert queue.new == 2
     short = db.session.scalar(select(Question).where(Question.uid == "q-tiny-who-short"))
     study.record_review(db.session, student, short, rating=Rating.EASY, now=now,
                         request="x1", duration_ms=1000, given=None, correct=None, proposed=None)
-    queue = study.build_queue(db.session, student, now + timedelta(minutes=1))
-    uids = {q.uid for q in queue.new}
-    assert "q-tiny-who-mcq" not in uids  # its sibling was studied today
-    assert len(queue.new) == 1  # one new card left of today's two
+    later = now + timedelta(minutes=1)
+    assert study_queue.build_queue(db.session, student, later).new == 1  # of today's two
+    student.new_per_day = 10
+    queue = study_queue.build_queue(db.session, student, later)
+    assert queue.new == 2  # the cloze and the true/false; the sibling waits for tomorrow
+    shown = []
+    while queue.new:
+        queue, upcoming = study_queue.next_card(db.session, student, later, queue)
+        shown.append(upcoming.question.uid)
+        study.record_review(db.session, student, upcoming.question, rating=Rating.EASY,
+                            now=later, request=upcoming.request_id, duration_ms=1000,
+                            given=None, correct=None, proposed=None)
+        queue = study_queue.build_queue(db.session, student, later)
+    assert sorted(shown) == ["q-tiny-tf", "q-tiny-where-cloze"]
+    tomorrow = study_queue.build_queue(db.session, student, later + timedelta(days=1))
+    assert tomorrow.new == 1  # the buried sibling comes back
 
 
 def test_settings_are_validated_and_reschedule(classroom, actions):

@@ -1,0 +1,187 @@
+"""Today's study queue in SQL: the next card and today's counts in two bounded statements.
+
+The statements are built once per process with bound parameters (the student, now, their
+study day), so a request only binds values: no statement is assembled or compiled per request.
+
+Due cards come least likely to be recalled first. FSRS's retrievability is
+``(1 + f·t/S) ** -d`` with ``t`` the study days since the last review and ``S`` the stability,
+so ordering by ``t/S`` descending orders exactly as retrievability does; each card row keeps
+its last review's study day (``last_review_day``) so the database computes ``t`` itself. New
+cards come by position (then set, then id): the card a round-robin over the sets would show
+first. A card whose fact was studied today through another question is buried until tomorrow,
+as a filter in every query. Nothing here loops over cards in Python.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from functools import cache
+
+from sqlalchemy import Integer, and_, bindparam, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from quizapp.models import Card, Question, Review, User
+from quizapp.scheduling import Phase, study_day, study_day_start
+from quizapp.services.catalogue import assigned_sets_query
+from quizapp.services.study_answers import last_review_query
+
+LEARN_AHEAD = timedelta(minutes=20)  # with nothing else to do, learning steps come early
+LEARNING = (int(Phase.LEARNING), int(Phase.RELEARNING))
+DUE_COUNTED = 500  # due cards are counted up to here: "500+ due" reads as well as the number
+CANDIDATES = 20  # the most overdue cards looked at first, before the studyable filter
+
+
+@dataclass(frozen=True)
+class Queue:
+    """Today's counts for one student; the next card comes from ``next_card``."""
+
+    due: int  # counted up to DUE_COUNTED
+    new: int
+    learning_later: datetime | None  # the next learning step today, when nothing else is due
+    last_review_id: int | None  # the review an undo button on this page takes back
+
+    def __len__(self) -> int:
+        return self.due + self.new
+
+    @property
+    def due_label(self) -> str:
+        return f"{DUE_COUNTED}+" if self.due >= DUE_COUNTED else str(self.due)
+
+
+@dataclass(frozen=True)
+class NextCard:
+    question: Question
+    card: Card | None
+    reviews: int  # of this card, undone ones too: the answer's idempotency key
+
+    @property
+    def request_id(self) -> str:
+        return f"q{self.question.id}:n{self.reviews}"
+
+
+USER, NOW, START, AHEAD = (bindparam(name) for name in ("user_id", "now", "start", "ahead"))
+TODAY, NEW_CAP = bindparam("today", type_=Integer), bindparam("new_cap", type_=Integer)
+
+
+def parameters(user: User, now: datetime) -> dict:
+    """The values the queue's statements take: the student, now, and their study day."""
+    day = study_day(now, user.timezone, user.rollover_hour)
+    return {"user_id": user.id, "now": now, "ahead": now + LEARN_AHEAD,
+            "start": study_day_start(day, user.timezone, user.rollover_hour),
+            "today": day.toordinal(), "new_cap": user.new_per_day}
+
+
+def studyable():
+    """Approved questions of the sets assigned to the student, not buried today."""
+    reviewed = select(Review.question_id).where(
+        Review.user_id == USER, Review.undone_at.is_(None), Review.reviewed_at >= START)
+    other = aliased(Question)
+    facts = select(other.fact).where(other.id.in_(reviewed), other.fact.is_not(None))
+    return and_(Question.status == "approved",
+                Question.set_id.in_(assigned_sets_query(USER, NOW)),
+                or_(Question.fact.is_(None), Question.fact.not_in(facts),
+                    Question.id.in_(reviewed)))
+
+
+def _cards():
+    return (select(Card.question_id).join(Question, Question.id == Card.question_id)
+            .where(Card.user_id == USER, studyable()))
+
+
+def _due():
+    return _cards().where(Card.due <= NOW, Card.phase != int(Phase.NEW))
+
+
+def _new():
+    mine = and_(Card.question_id == Question.id, Card.user_id == USER)
+    return (select(Question.id.label("question_id")).outerjoin(Card, mine)
+            .where(studyable(), or_(Card.id.is_(None), Card.phase == int(Phase.NEW))))
+
+
+def _new_today():
+    """Cards whose first live review is today: they count against today's new-card limit."""
+    earlier = aliased(Review)
+    before = exists().where(earlier.user_id == USER, earlier.question_id == Review.question_id,
+                            earlier.undone_at.is_(None), earlier.reviewed_at < START)
+    return select(Review.question_id).distinct().where(
+        Review.user_id == USER, Review.undone_at.is_(None), Review.reviewed_at >= START, ~before)
+
+
+def _count(query):
+    return select(func.count()).select_from(query.subquery()).scalar_subquery()
+
+
+@cache
+def counts_statement():
+    """Due cards, new cards reviewed today, new cards left (counted only up to the daily
+    limit), the next learning step within LEARN_AHEAD, and the review an undo takes back."""
+    soon = (select(func.min(Card.due)).join(Question, Question.id == Card.question_id)
+            .where(Card.user_id == USER, studyable(), Card.phase.in_(LEARNING), Card.due > NOW,
+                   Card.due <= AHEAD).scalar_subquery())
+    return select(_count(_due().limit(DUE_COUNTED)), _count(_new_today()),
+                  _count(_new().limit(NEW_CAP)), soon,
+                  last_review_query(USER).scalar_subquery())
+
+
+def _overdue_first(candidates: int | None):
+    """Due cards, least likely to be recalled first: study days since the last review over
+    stability, descending. With ``candidates``, the order is found on the cards' own index
+    first, and only the first few are joined to their questions to be checked."""
+    elapsed = TODAY - Card.last_review_day
+    order = ((elapsed / Card.stability).desc(), Card.due, Card.question_id)
+    if candidates is None:
+        return _due().order_by(*order)
+    first = (select(Card.question_id, (elapsed / Card.stability).label("key"), Card.due)
+             .where(Card.user_id == USER, Card.due <= NOW, Card.phase != int(Phase.NEW))
+             .order_by(*order).limit(candidates).subquery())
+    return (select(first.c.question_id).join(Question, Question.id == first.c.question_id)
+            .where(studyable()).order_by(first.c.key.desc(), first.c.due, first.c.question_id))
+
+
+@cache
+def next_card_statement(source: str):
+    """The question and card to show from ``source`` ("overdue", "due", "new" or "learning"),
+    with the number of its reviews."""
+    chosen = {
+        "overdue": lambda: _overdue_first(CANDIDATES),
+        "due": lambda: _overdue_first(None),
+        "new": lambda: _new().order_by(Question.position, Question.set_id, Question.id),
+        "learning": lambda: _cards().where(Card.phase.in_(LEARNING), Card.due > NOW,
+                                           Card.due <= AHEAD).order_by(Card.due,
+                                                                       Card.question_id),
+    }[source]().limit(1).subquery()
+    reviews = (select(func.count()).where(Review.user_id == USER,
+                                          Review.question_id == Question.id)
+               .scalar_subquery())
+    mine = and_(Card.question_id == Question.id, Card.user_id == USER)
+    return (select(Question, Card, reviews).join(chosen, chosen.c.question_id == Question.id)
+            .outerjoin(Card, mine))
+
+
+def build_queue(session: Session, user: User, now: datetime) -> Queue:
+    """Today's counts, in one statement."""
+    due, new_today, new, later, last = session.execute(
+        counts_statement(), parameters(user, now)).one()
+    new = min(new, max(0, user.new_per_day - new_today))
+    return Queue(due, new, later if not due and not new else None, last)
+
+
+def next_card(session: Session, user: User, now: datetime,
+              queue: Queue) -> tuple[Queue, NextCard | None]:
+    """The card to show now (one statement; two when the most overdue cards are all buried or
+    no longer assigned), and the queue as the page should count it: a learning step taken
+    early counts as due."""
+    values = parameters(user, now)
+    if queue.due:
+        sources = ("overdue", "due")
+    elif queue.new:
+        sources = ("new",)
+    elif queue.learning_later:
+        sources, queue = ("learning",), replace(queue, due=1, learning_later=None)
+    else:
+        return queue, None
+    for source in sources:
+        row = session.execute(next_card_statement(source), values).first()
+        if row:
+            return queue, NextCard(*row)
+    return queue, None
