@@ -103,14 +103,18 @@ def learning_card_days(raw: Mapping[Rating, float], good: float, maximum: int,
     """The buttons of a (re)learning card that leave for review (``raw``: those only).
 
     ``good`` is Good's unrounded interval even while Good is still a step: Easy is at least
-    that interval, fuzzed, + 1.
+    that interval, fuzzed, + 1. Each button leaving for review is also at least the one below
+    it + 1, where Anki's rules alone could let Easy equal Good (Good fuzzed from its rounded
+    interval, Easy's minimum from the unrounded one) or, without learning steps, Hard equal
+    Again.
     """
-    days = {r: bounded(pick, max(round_half_up(v), 1), 1, maximum)
-            for r, v in raw.items() if r is not Rating.EASY}
-    if Rating.EASY in raw:
-        low = bounded(pick, good, 1, maximum) + 1
-        days[Rating.EASY] = bounded(pick, max(round_half_up(raw[Rating.EASY]), 1), low,
-                                    maximum)
+    days: dict[Rating, int] = {}
+    below = 0
+    for rating in (r for r in Rating if r in raw):
+        low = below + 1
+        if rating is Rating.EASY:
+            low = max(low, bounded(pick, good, 1, maximum) + 1)
+        days[rating] = below = bounded(pick, max(round_half_up(raw[rating]), 1), low, maximum)
     return days
 
 
@@ -130,13 +134,15 @@ def reachable_days(raw: Mapping[Rating, float], previous: int | None, good: floa
     out: dict[Rating, tuple[int, int]] = {}
     whole = {r: max(round_half_up(v), 1) for r, v in raw.items()}
     if previous is None:
-        out |= {r: fuzz_bounds(whole[r], 1, maximum) for r in raw if r is not Rating.EASY}
-        if Rating.EASY in raw:
-            low, high = fuzz_bounds(good, 1, maximum)
-            out[Rating.EASY] = (fuzz_bounds(whole[Rating.EASY], _clamped(low + 1, maximum),
-                                            maximum)[0],
-                                fuzz_bounds(whole[Rating.EASY], _clamped(high + 1, maximum),
-                                            maximum)[1])
+        below = (0, 0)
+        for rating in (r for r in Rating if r in raw):
+            low, high = below[0] + 1, below[1] + 1
+            if rating is Rating.EASY:
+                good_low, good_high = fuzz_bounds(good, 1, maximum)
+                low, high = max(low, good_low + 1), max(high, good_high + 1)
+            out[rating] = below = (
+                fuzz_bounds(whole[rating], _clamped(low, maximum), maximum)[0],
+                fuzz_bounds(whole[rating], _clamped(high, maximum), maximum)[1])
         return out
     below = (0, 0)
     for rating in (Rating.HARD, Rating.GOOD, Rating.EASY):

@@ -92,3 +92,10 @@ def test_labels_tell_the_buttons_apart():
     # 32 and 33 days both read "1.1mo": the buttons show days instead
     assert button_labels(steps, {H: 25, G: 32, E: 33}) == {A: "10m", H: "25d", G: "32d",
                                                            E: "33d"}
+
+
+def test_learning_easy_is_also_past_good_itself():
+    # Good fuzzed from its rounded 5 days gives 4; Anki's minimum for Easy, from the unrounded
+    # 4.6 fuzzed, is 3 + 1 = 4, which would let Easy read 4 too
+    days = learning_card_days({G: 4.6, E: 4.9}, 4.6, 36500, plain_pick(0.0))
+    assert days == {G: 4, E: 5}
