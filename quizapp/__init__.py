@@ -34,6 +34,9 @@ def create_app(config: dict | None = None) -> Flask:
     if app.config["TRUSTED_PROXIES"]:
         hops = int(app.config["TRUSTED_PROXIES"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+    from quizapp import converters
+
+    converters.register(app)
     _init_extensions(app)
     _register_blueprints(app)
     from quizapp import cli, errors, security, tasks, templating

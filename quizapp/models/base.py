@@ -10,6 +10,8 @@ from sqlalchemy.types import TypeDecorator
 
 from quizapp.clock import utcnow
 
+# The largest value of an INTEGER column (ids): PostgreSQL refuses to compare a larger one.
+MAX_ID = 2**31 - 1
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",

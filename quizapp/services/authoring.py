@@ -17,6 +17,7 @@ from quizapp.bank import question_id, slugify
 from quizapp.formats import export_questions
 from quizapp.formats.common import question_problems
 from quizapp.models import Question, QuestionSet, User
+from quizapp.models.base import MAX_ID
 from quizapp.services.banks import has_reviews, question_values, upsert_question
 from quizapp.services.classes import lock_owner
 
@@ -271,7 +272,7 @@ def export_set(qset: QuestionSet, fmt: str, *, now, drafts: bool = False) -> byt
 
 def find_set(session: Session, ident: str) -> QuestionSet | None:
     """A set by its id or its slug."""
-    if ident.isdigit():
+    if ident.isdigit() and int(ident) <= MAX_ID:
         found = session.get(QuestionSet, int(ident))
         if found is not None:
             return found
