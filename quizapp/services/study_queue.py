@@ -27,7 +27,7 @@ from quizapp.services.study_answers import last_review_query
 
 LEARN_AHEAD = timedelta(minutes=20)  # with nothing else to do, learning steps come early
 LEARNING = (int(Phase.LEARNING), int(Phase.RELEARNING))
-DUE_COUNTED = 500  # due cards are counted up to here: "500+ due" reads as well as the number
+DUE_COUNTED = 100  # due cards are counted up to here: "100+ due" reads as well as the number
 CANDIDATES = 20  # the most overdue cards looked at first, before the studyable filter
 
 
