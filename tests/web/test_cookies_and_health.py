@@ -1,7 +1,10 @@
 """Cookies and caches on shared school computers, links that do not trust the Host header,
 and a health check that tells the truth about the database and the limit store."""
+import os
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+
+import pytest
 
 from quizapp.extensions import db
 from tests.web.conftest import CSRF_RE, Actions
@@ -105,3 +108,19 @@ def test_healthz_answers_503_when_the_configured_limit_store_is_gone(make_app):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json == {"status": "failing", "database": "ok", "limit store": "unreachable"}
+
+
+def test_healthz_answers_503_when_the_task_queue_in_redis_is_gone(make_app):
+    app = make_app(TASK_QUEUE_URL=REFUSING_REDIS, TASK_QUEUE_IMMEDIATE=False)
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.json == {"status": "failing", "database": "ok", "task queue": "unreachable"}
+
+
+@pytest.mark.skipif(not os.environ.get("QUIZAPP_TEST_REDIS_URL"),
+                    reason="set QUIZAPP_TEST_REDIS_URL (.ci/run does) to check a live Redis")
+def test_healthz_checks_a_task_queue_in_redis_that_answers(make_app):
+    app = make_app(TASK_QUEUE_URL=os.environ["QUIZAPP_TEST_REDIS_URL"], TASK_QUEUE_IMMEDIATE=False)
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 200
+    assert response.json == {"status": "ok", "database": "ok", "task queue": "ok"}
