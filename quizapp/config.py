@@ -26,6 +26,9 @@ class Config:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # Redis down: count in memory, and log it
+    # Exact counts over the last minute or hour: a fixed window would allow twice the limit
+    # across a window's edge (and tests would pass or fail by the clock).
+    RATELIMIT_STRATEGY = "moving-window"
     # A school shares one address: accounts are limited closely, addresses generously.
     LOGIN_LIMITS_PER_ACCOUNT = "10 per minute; 50 per hour"  # wrong passwords only
     LOGIN_LIMITS_PER_ADDRESS = "300 per minute"  # wrong passwords only
