@@ -12,7 +12,8 @@ fact key, origin and quality score are not carried (the bank JSON keeps everythi
 Question text and choices are written as HTML with every ``<``, ``>`` and ``&`` escaped, so a
 ``<script>`` in a question shows as text in Moodle. Reading is hardened: a DOCTYPE or entity
 declaration is refused outright (no external entities, no entity expansion bombs), nothing is
-fetched, and HTML is reduced to its text.
+fetched, and HTML is reduced to its text. A question of a Moodle type quizapp does not have
+(essay, numerical, matching...) is skipped and listed with its line; the rest are imported.
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from quizapp.formats.common import (
     decode_text,
     finish,
     read_category_path,
+    skipped_of,
     title_from_filename,
 )
 from quizapp.formats.html_text import has_media, html_to_text, split_marked, text_to_html
@@ -203,16 +205,18 @@ def _read_question(element, number: int, category: str) -> Draft:
         q["source"] = _source(attrs, source_text, problems)
     q["tags"] = [t for t in ((e.findtext("text") or "").strip()
                              for e in element.findall("tags/tag")) if t]
+    skipped = None
     if qtype in ("multichoice", "shortanswer", "truefalse"):
         _fill(q, qtype, element, problems)
     else:
-        problems.append(f"Moodle type {qtype!r} has no quizapp kind: not supported")
+        skipped = f"Moodle type {qtype!r} has no quizapp kind (not supported)"
     idnumber = (element.findtext("idnumber") or "").strip()
     qid = next((i for i in (idnumber, name) if ID_PATTERN.match(i)), None)
     if qid:
         q["id"] = qid
     label = name or " ".join(q["prompt"].split())[:40] or "no text"
-    return Draft(q, f"line {element.sourceline}: question {number} ({label})", problems)
+    return Draft(q, f"line {element.sourceline}: question {number} ({label})", problems,
+                 skipped=skipped)
 
 
 def _plain_html(element) -> str:
@@ -239,4 +243,4 @@ def import_moodle_xml(data: bytes, *, filename: str) -> ImportResult:
             continue
         drafts.append(_read_question(element, len(drafts) + 1, category))
     title = titles[0] if titles else title_from_filename(filename)
-    return ImportResult(finish(drafts), title, None, "moodle")
+    return ImportResult(finish(drafts), title, None, "moodle", skipped_of(drafts))

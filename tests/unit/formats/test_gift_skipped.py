@@ -1,5 +1,5 @@
-"""A GIFT file imports what quizapp can hold and lists what it skipped and why, as Moodle
-does; a question run into the next one without a blank line is told the blank-line rule."""
+"""A GIFT or Moodle XML file imports what quizapp can hold and lists what it skipped and why,
+as Moodle does; a GIFT question run into the next without a blank line is told the rule."""
 import pytest
 
 from quizapp.formats import FormatError, import_questions
@@ -38,3 +38,16 @@ def test_questions_without_a_blank_line_between_them_are_told_the_rule():
     with pytest.raises(FormatError) as error:
         import_questions(b"::a:: Who? {=Ann}\n::b:: Where? {=Paris}\n", filename="run.gift")
     assert "blank line" in error.value.problems[0]
+
+
+def test_a_moodle_xml_file_skips_the_types_quizapp_does_not_have():
+    data = (b'<?xml version="1.0"?><quiz>\n'
+            b'<question type="essay"><name><text>Essay</text></name><questiontext><text>Write.'
+            b"</text></questiontext></question>\n"
+            b'<question type="shortanswer"><name><text>one</text></name><questiontext>'
+            b'<text>Who spoke?</text></questiontext><answer fraction="100"><text>Ann</text>'
+            b"</answer></question>\n</quiz>")
+    result = import_questions(data, filename="week.xml")
+    assert [q["id"] for q in result.questions] == ["one"]
+    assert result.skipped == [("line 2: question 1 (Essay): Moodle type 'essay' has no "
+                               "quizapp kind (not supported); skipped")]
