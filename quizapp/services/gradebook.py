@@ -17,15 +17,15 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def quiz_questions(session: Session, quiz: Quiz) -> list[tuple[Question, int, int]]:
-    """Every question asked in the quiz's submitted attempts: (question, answered, right)."""
+    """Every question asked in the quiz's attempts: (question, times asked, times right)."""
     rows = session.execute(
-        select(Question, func.count(QuizAnswer.given),
+        select(Question, func.count(QuizAnswer.id),
                func.sum(case((QuizAnswer.correct.is_(True), 1), else_=0)))
         .join(QuizAnswer, QuizAnswer.question_id == Question.id)
         .join(QuizAttempt, QuizAttempt.id == QuizAnswer.attempt_id)
         .where(QuizAttempt.quiz_id == quiz.id)
         .group_by(Question.id).order_by(Question.id))
-    return [(q, answered or 0, right or 0) for q, answered, right in rows]
+    return [(q, asked or 0, right or 0) for q, asked, right in rows]
 
 
 def cell(value) -> str:
