@@ -86,6 +86,7 @@ bench: install-bench
 	$(BIN)/python -m bench.study
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.load_spread --write
+	$(BIN)/python -m bench.quiz
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

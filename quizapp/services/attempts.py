@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from quizapp.models import Question, Quiz, QuizAnswer, QuizAttempt, User
 from quizapp.quizzes import (
@@ -27,7 +27,12 @@ TIME_UP = ("Time is up: answers sent after the time limit are not counted. Your 
 
 
 class AttemptError(ValueError):
-    """An attempt change that is refused; the message is for the student."""
+    """An attempt change that is refused; the message is for the student. ``submission``:
+    the attempt was submitted on the way (its time ran out)."""
+
+    def __init__(self, message: str, submission: Submission | None = None):
+        super().__init__(message)
+        self.submission = submission
 
 
 @dataclass(frozen=True)
@@ -50,19 +55,20 @@ def start_attempt(session: Session, student: User, quiz: Quiz, now: datetime,
                   grace: int) -> tuple[QuizAttempt, bool]:
     """(attempt, created): the open attempt if there is one, else a new one if allowed."""
     lock_owner(session, student)  # one start at a time per student
-    current = open_attempt(session, quiz, student)
+    mine = session.scalars(select(QuizAttempt).where(
+        QuizAttempt.quiz_id == quiz.id, QuizAttempt.user_id == student.id)).all()
+    current = next((a for a in mine if a.submitted_at is None), None)
     if current is not None and close_if_expired(session, current, now, grace) is None:
         return current, False
     state = window(now, quiz.opens_at, quiz.closes_at)
     if state != "open":
         raise AttemptError("This quiz is not open yet." if state == "upcoming"
                            else "This quiz has closed.")
-    done = session.scalar(select(func.count()).select_from(QuizAttempt).where(
-        QuizAttempt.quiz_id == quiz.id, QuizAttempt.user_id == student.id)) or 0
+    done = len(mine)
     if done >= quiz.attempts_allowed:
         raise AttemptError(f"You have used all {quiz.attempts_allowed} attempt(s) at this quiz.")
     seed = secrets.token_hex(16)
-    slots = plan_attempt(quizzes.pool(session, quizzes.set_ids_of(session, quiz)),
+    slots = plan_attempt(quizzes.quiz_pool(session, quiz),
                          count=quiz.question_count, fixed=list(quiz.fixed_question_ids),
                          kinds=list(quiz.kinds), shuffle_questions=quiz.shuffle_questions,
                          shuffle_choices=quiz.shuffle_choices, points=quiz.points, seed=seed)
@@ -114,22 +120,33 @@ def given_value(answer: QuizAnswer, raw: str) -> str | None:
     return raw or None
 
 
+def own_attempt_locked(session: Session, student: User, attempt_id: int) -> QuizAttempt | None:
+    """The student's own attempt, locked until the transaction ends; None if not theirs."""
+    return session.scalar(select(QuizAttempt).where(
+        QuizAttempt.id == attempt_id, QuizAttempt.user_id == student.id)
+        .with_for_update().execution_options(populate_existing=True))
+
+
 def save_answers(session: Session, attempt: QuizAttempt, posted: dict[str, str],
-                 now: datetime, grace: int) -> int:
-    """Store the posted answers (``a<position>`` fields); returns how many changed."""
-    attempt = locked(session, attempt)
-    if close_if_expired(session, attempt, now, grace) is not None:
+                 now: datetime, grace: int) -> list[int]:
+    """Store the posted answers (``a<position>`` fields) of a locked attempt; returns the
+    numbers of the questions still unanswered."""
+    closed = close_if_expired(session, attempt, now, grace)
+    if closed is not None:
         raise AttemptError(TIME_UP if attempt.submitted_by == "time" else
-                           "This attempt is already submitted; it cannot be changed.")
-    by_field = {f"a{a.position}": a for a in attempt.answers}
+                           "This attempt is already submitted; it cannot be changed.", closed)
+    answers = session.scalars(
+        select(QuizAnswer).where(QuizAnswer.attempt_id == attempt.id)
+        .options(joinedload(QuizAnswer.question)).order_by(QuizAnswer.position)
+        .execution_options(populate_existing=True)).all()
+    by_field = {f"a{a.position}": a for a in answers}
     values = {by_field[k]: given_value(by_field[k], v) for k, v in posted.items()
               if k in by_field}
-    changed = 0
     for answer, given in values.items():
         if given != answer.given:
-            answer.given, answer.answered_at, changed = given, now, changed + 1
+            answer.given, answer.answered_at = given, now
     session.flush()
-    return changed
+    return [a.position + 1 for a in answers if a.given is None]
 
 
 def submit(session: Session, attempt: QuizAttempt, now: datetime, grace: int,

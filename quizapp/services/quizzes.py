@@ -24,7 +24,7 @@ class QuizError(ValueError):
     """A quiz that cannot be made as asked; the message is for the teacher."""
 
 
-def pool(session: Session, set_ids: list[int]) -> list[PoolQuestion]:
+def pool(session: Session, set_ids) -> list[PoolQuestion]:
     """The approved questions of the sets, in the sets' own order."""
     rows = session.execute(
         select(Question.id, Question.kind, Question.choices, QuestionSet.title,
@@ -33,6 +33,11 @@ def pool(session: Session, set_ids: list[int]) -> list[PoolQuestion]:
         .where(Question.set_id.in_(set_ids), Question.status == "approved"))
     return [PoolQuestion(qid, kind, tuple(choices or ()), (title, position, qid))
             for qid, kind, choices, title, position in rows]
+
+
+def quiz_pool(session: Session, quiz: Quiz) -> list[PoolQuestion]:
+    """The approved questions of the quiz's sets, in one query."""
+    return pool(session, select(quiz_sets.c.set_id).where(quiz_sets.c.quiz_id == quiz.id))
 
 
 def problems(values: dict, questions: list[PoolQuestion]) -> list[str]:
@@ -153,6 +158,3 @@ def teacher_quizzes(session: Session, teacher: User) -> list[Quiz]:
         query = query.where(Quiz.owner_id == teacher.id)
     return list(session.scalars(query))
 
-
-def set_ids_of(session: Session, quiz: Quiz) -> list[int]:
-    return list(session.scalars(select(quiz_sets.c.set_id).where(quiz_sets.c.quiz_id == quiz.id)))

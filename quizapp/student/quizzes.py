@@ -139,21 +139,26 @@ def after_save(attempt, go: str, page: int | None):
 @bp.route("/attempts/<int:attempt_id>", methods=["POST"])
 @role_required("student")
 def save_attempt(attempt_id):
-    attempt, now = my_attempt(attempt_id), utcnow()
+    now = utcnow()
+    attempt = attempts.own_attempt_locked(db.session, current_user, attempt_id)
+    if attempt is None:
+        abort(404)
     if not FlaskForm().validate_on_submit():
         return refused(attempt, "Your answers could not be read; reload the page.", 400)
     go = request.form.get("go", "save")
     try:
-        attempts.save_answers(db.session, attempt, request.form.to_dict(), now, grace())
+        unanswered = attempts.save_answers(db.session, attempt, request.form.to_dict(), now,
+                                           grace())
     except attempts.AttemptError as exc:
         db.session.commit()  # a late attempt was submitted with what was saved in time
+        queue_fits(exc.submission)
         return refused(attempt, str(exc), 409 if attempt.submitted_at else 400)
     if go == "timeup":  # the countdown's own submission; a click before the end is the student's
         ended = attempt.deadline_at is not None and now >= attempt.deadline_at - TIMER_SLACK
         return finish(attempt, by="time" if ended else "student")
     db.session.commit()
     if wants_json():
-        return jsonify({"saved": True, "unanswered": attempts.unanswered(attempt)})
+        return jsonify({"saved": True, "unanswered": unanswered})
     return after_save(attempt, go, page_of(attempt, request.form.get("page", type=int)))
 
 
