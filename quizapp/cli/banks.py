@@ -15,6 +15,7 @@ from quizapp.cli.database import needs_database
 from quizapp.clock import utcnow
 from quizapp.extensions import db
 from quizapp.formats import FORMATS, FormatError, detect_format, import_questions
+from quizapp.formats.common import check_size
 from quizapp.generation.command import generate_command
 from quizapp.services import accounts, authoring, banks
 
@@ -25,6 +26,7 @@ bank_cli.add_command(generate_command, "generate")
 def _import_one(path: Path, owner_user, status: str) -> str:
     """Import one file; returns the report line. Raises BankError or FormatError."""
     data = path.read_bytes()
+    check_size(data)
     if detect_format(path.name, data) == "json":
         bank = load_bank(path)
         return str(banks.import_bank(db.session, bank, owner=owner_user, status=status))

@@ -59,6 +59,8 @@ IMPORTS = [
     ("UTF-16", "wide.gift", "::a:: Who? {=Ann}".encode("utf-16"), ["UTF-16"]),
     ("huge", "huge.csv", b"question,answer\n" + b"Who is it?,Ann\n" * 300_000,
      ["4.3 MB", "limit is 4 MB"]),
+    ("huge bank", "huge.json", b'{"format": "' + b"a" * 4_500_000 + b'"}',
+     ["4.3 MB", "limit is 4 MB"]),
     ("deep 5,000", "deep.json", deep_json(5_000), ["nested", "deeper than"]),
     ("deep 100,000", "deeper.json", deep_json(100_000), ["nested", "deeper than"]),
     ("a list, not a bank", "list.json", b"[1, 2, 3]", ["object"]),
