@@ -7,8 +7,10 @@ import sqlite3
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import event, insert, select, update
+from sqlalchemy import create_engine, event, insert, select, update
+from sqlalchemy.pool import NullPool
 
+from quizapp import extensions
 from quizapp.extensions import db
 from quizapp.models import Assignment, Card, Enrolment, Question, QuestionSet, Review, User
 from quizapp.scheduling import CardState, Phase, retrievability, study_day
@@ -231,3 +233,21 @@ def test_the_most_overdue_cards_of_unassigned_sets_do_not_hide_the_next_card(peo
     queue = study_queue.build_queue(db.session, student, NOW)
     _, upcoming = study_queue.next_card(db.session, student, NOW, queue)
     assert queue.due == 5 and upcoming.question.set_id != dropped.id
+
+
+def test_a_connection_dropped_while_idle_is_replaced_before_a_page_uses_it(
+        people, actions, monkeypatch):
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("a server that drops connections: PostgreSQL")
+    teacher, student = people
+    fill(student, teacher, 3, 3, random.Random(9))
+    actions.login(student.email)
+    db.session.remove()  # every connection back in the pool, idle
+    monkeypatch.setattr(extensions, "IDLE_PING_AFTER_S", 0)  # as if idle for long
+    server = create_engine(db.engine.url, poolclass=NullPool)
+    with server.connect() as conn:  # a restart, or a firewall dropping idle connections
+        conn.exec_driver_sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                             "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    server.dispose()
+    page = actions.client.get("/student/study")
+    assert page.status_code == 200 and "Who " in page.get_data(as_text=True)
