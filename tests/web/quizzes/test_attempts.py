@@ -239,3 +239,19 @@ def test_results_after_closing_wait_for_the_close(school, make_quiz, actions, cl
     assert "Your score" not in actions.client.get(url).get_data(as_text=True)
     clock.now = later(hours=2)
     assert "Your score" in actions.client.get(url).get_data(as_text=True)
+
+
+def test_one_question_a_page_walks_through_the_attempt(school, make_quiz, actions, clock):
+    quiz = make_quiz(one_per_page=True, question_count=3)
+    actions.login("kim@example.com")
+    attempt = start(actions, quiz)
+    answers = right_answers(attempt)
+    html = page(actions, attempt)
+    assert html.count('class="card quiz-question"') == 1 and "Question 1 of 3" in html
+    response = save(actions, attempt, {"a0": answers["a0"], "page": "0", "go": "next"})
+    assert response.headers["Location"].endswith(f"/student/attempts/{attempt.id}?page=1")
+    second = actions.client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Question 2 of 3" in second and "Question 1 of" not in second
+    response = save(actions, attempt, {"a1": answers["a1"], "page": "1", "go": "summary"})
+    summary = actions.client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "1 question not answered" in summary and "page=2" in summary
