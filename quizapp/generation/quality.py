@@ -57,6 +57,13 @@ CURRENCY_AFTER = re.compile(r"\d(?:\s*(?:million|billion|trillion))?\s*[$£¥€
 # A quotation mark left alone where the words it closed were cut ("… conducted '?").
 STRAY_QUOTE = re.compile(r"\s['‘’\"“”]\s*[?.!]?$")
 
+# A sentence that lost its last word, as converted text sometimes has: "the decisions of the."
+LOST_WORD = re.compile(r"\b(?:the|an|and)\s*[?.!]$")
+# A label fused to a sentence's first words: "Economy and business The government of Dubai …"
+FUSED_LABEL = re.compile(r"(?<=[a-z]) (?:The|A|An) (?=[a-z])")
+# A quotation's full stop left before the question mark: "… testimony"."?"
+STOP_BEFORE_MARK = re.compile(r"(?<![A-Z])\.[\"”’]?\?$")
+
 # An ordinal whose noun was left out ("rolled out the first that is to be delivered").
 HEADLESS = re.compile(r"\bthe (?:first|second|third|last|next) (?:that|which|who|is|was|to)\b")
 
@@ -108,8 +115,12 @@ def rejection(question: dict) -> str | None:
     if question.get("_unsaid") or ANAPHORA.search(body) or re.search(r"\b[Ff]ellow\s", body) or \
             STANDS_FOR.search(body) or BARE_CHANGE.search(body) or DEMONSTRATIVE.search(body):
         return "needs the article to make sense"
-    if HEADLESS.search(body) or CURRENCY_AFTER.search(answer) or STRAY_QUOTE.search(body):
+    if HEADLESS.search(body) or CURRENCY_AFTER.search(answer) or STRAY_QUOTE.search(body) or \
+            LOST_WORD.search(body) or FUSED_LABEL.search(body) or STOP_BEFORE_MARK.search(body):
         return "malformed"
+    if question["category"] in NAME_CATEGORIES and kind != "truefalse" and \
+            re.match(r"[a-z]{1,3}\s", answer):
+        return "malformed"  # "ed Rove": the end of a word the source lost, fused to a name
     words = len(body.split())
     if words > (70 if kind in ("cloze", "truefalse") else 45):
         return "prompt too long"
@@ -134,7 +145,7 @@ def duplicate_of(question: dict, kept: list[dict]) -> str | None:
 
 # A fact asked with choices is easier to get right and quicker to answer; a true/false
 # statement tests the least.
-KIND_BONUS = {"mcq": 0.08, "short": 0.0, "cloze": 0.0, "truefalse": -0.1}
+KIND_BONUS = {"mcq": 0.1, "short": 0.0, "cloze": 0.0, "truefalse": -0.1}
 
 
 def score(question: dict, rule: str, sentence: str, salience: float = 0.0) -> dict:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Doc
+from wordfreq import zipf_frequency
 
 from quizapp.bank import normalise_answer
 from quizapp.generation.headline import gives_away
@@ -57,6 +58,8 @@ def salience(fact, sentences: int, headline: str | None, records: dict[str, dict
 
 def not_worth_asking(question: dict, fact, doc: Doc | None, lead: bool) -> str | None:
     """Why a question asks about something a teacher would not keep, or None."""
+    if fact.rule in ("role", "role-reverse") and _head_of_state(fact):
+        return "general knowledge"
     if question["kind"] == "truefalse" or fact.span is None:
         return None
     a, b = fact.span
@@ -73,6 +76,20 @@ def not_worth_asking(question: dict, fact, doc: Doc | None, lead: bool) -> str |
             re.search(r"[.%]|\d,\d", fact.answer):
         return "an exact figure in passing"
     return None
+
+
+HEADS = re.compile(r"\b(?:president|prime minister|king|queen|pope|chancellor)\b", re.IGNORECASE)
+FAMOUS = 4.0  # a surname this common in English text is a household name ("Obama", "Bush")
+
+
+def _head_of_state(fact) -> bool:
+    """"Who was the United States president?": a head of state or government famous enough
+    that the article adds nothing to what everyone knows."""
+    office = fact.answer if fact.rule == "role-reverse" else fact.prompt or ""
+    person = (fact.prompt or "") if fact.rule == "role-reverse" else fact.answer
+    names = re.findall(r"[A-Z][a-z'’-]+", person)
+    return bool(HEADS.search(office)) and bool(names) and \
+        zipf_frequency(names[-1], "en") >= FAMOUS
 
 
 def _in_brackets(text: str, a: int, b: int) -> bool:

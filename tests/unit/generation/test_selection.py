@@ -10,6 +10,7 @@ from quizapp.generation.entities import aliases_of
 from quizapp.generation.fact import Fact
 from quizapp.generation.facts import cuts_a_name
 from quizapp.generation.nlp import analyse
+from quizapp.generation.quality import rejection
 from quizapp.generation.selection import not_worth_asking
 
 pytestmark = pytest.mark.slow
@@ -91,3 +92,25 @@ def test_a_surname_the_article_uses_is_accepted():
                  "expects new sanctions against Iran. Biden also said that Israel has pledged "
                  "not to take military action against Iran.", title="Biden on Iran")
     assert "Biden" in next(e for e in bank["entities"] if e["text"] == "Joe Biden")["aliases"]
+
+
+@pytest.mark.parametrize("body, answer", [
+    ("_____ has denied ever influencing the decisions of the.", "Karl Rove"),  # a lost word
+    ("Economy and business The government of Dubai will provide _____ to Dubai World.",
+     "$9.5 billion"),                                                         # a fused label
+    ('Who said that Rove is "constitutionally immune from testimony"."?', "Robert Luskin"),
+    ("In May, the panel subpoena _____ in an attempt to force him to testify.", "ed Rove"),
+])
+def test_what_the_source_text_broke_is_not_asked(body, answer):
+    question = {"kind": "cloze", "category": "who", "prompt": body, "_body": body,
+                "answer": answer, "accepted": []}
+    assert rejection(question) == "malformed"
+
+
+def test_a_household_name_in_office_is_general_knowledge():
+    fact = Fact("who", "George W. Bush", 3, "Who was the United States president?",
+                rule="role", kind="person")
+    assert not_worth_asking({"kind": "short"}, fact, None, lead=False) == "general knowledge"
+    fact = Fact("who", "Jalil Abbas Jilani", 3, "Who was Pakistan's foreign minister?",
+                rule="role", kind="person")
+    assert not_worth_asking({"kind": "short"}, fact, None, lead=False) is None
