@@ -23,7 +23,7 @@ def saturation(runs: dict) -> dict:
     return {"study_rps": study_rps, "health_rps": health_rps,
             "ratio": round(study_rps / health_rps, 3) if health_rps else None,
             "errors": study["errors"] + study["login_errors"], "health_errors": health["errors"],
-            "error_messages": study["error_messages"],
+            "error_messages": study["error_messages"] + study.get("login_messages", []),
             **{f"p{p}_ms": summary(study, f"p{p}_ms") for p in (50, 95, 99)}}
 
 

@@ -48,13 +48,17 @@ class Student(FastHttpUser):
     students = 1  # the class's size: each new user logs in as the next student, round it
 
     def on_start(self):
-        page = self.client.get("/auth/login", name="login").text
-        sent = self.client.post("/auth/login", name="login", allow_redirects=False, data={
-            "csrf_token": field(CSRF_RE, page, "login form"),
-            "email": email(next(_numbers) % self.students), "password": PASSWORD})
+        try:
+            page = self.client.get("/auth/login", name="login").text or ""
+            sent = self.client.post("/auth/login", name="login", allow_redirects=False, data={
+                "csrf_token": field(CSRF_RE, page, "login form"),
+                "email": email(next(_numbers) % self.students), "password": PASSWORD})
+            refused = None if sent.status_code == 302 else f"login answered {sent.status_code}"
+        except Exception as exc:  # a timeout, a reset connection, a page without its form
+            refused = f"login failed: {exc}"
         arrived.append(self)
-        if sent.status_code != 302:
-            login_failures.append(sent.status_code)
+        if refused:
+            login_failures.append(refused)
             raise StopUser()
 
     def think(self, share: float) -> None:
@@ -64,16 +68,18 @@ class Student(FastHttpUser):
     @task
     def study_one_card(self):
         with self.client.get("/student/study", name=CARD, catch_response=True) as card:
-            if 'name="token"' not in card.text:
-                card.failure("no card to study")
+            page = card.text or ""
+            if 'name="token"' not in page:
+                card.failure(f"no card to study (HTTP {card.status_code})")
                 return
-        page = card.text
         choices = CHOICE_RE.findall(page)
         given = random.choice(choices) if choices else random.choice(["Person 3", "nobody"])
         self.think(0.6)
         feedback = self.client.post("/student/study/answer", name=ANSWER, data={
             "csrf_token": field(CSRF_RE, page, "answer form"),
             "token": field(TOKEN_RE, page, "card token"), "given": given, "submit": "x"}).text
+        if not feedback or 'name="rating"' not in feedback:
+            return  # the answer's failure is counted; start again from a card
         self.think(0.4)
         self.client.post("/student/study/rate", name=RATE, allow_redirects=False, data={
             "csrf_token": field(CSRF_RE, feedback, "rating form"),
@@ -102,7 +108,8 @@ def figures(stats, seconds: float) -> dict:
             "errors": entry.num_failures,
             **{f"p{p}_ms": entry.get_response_time_percentile(p / 100) for p in (50, 95, 99)}}
     out["errors"] = sum(r["errors"] for r in out["requests"].values())
-    out["error_messages"] = sorted({str(e.error)[:200] for e in stats.errors.values()})
+    out["error_messages"] = sorted({f"{e.name}: {str(e.error)[:160]}"
+                                    for e in stats.errors.values()})
     return out
 
 
@@ -124,6 +131,7 @@ def run(host: str, users: int, seconds: float, mode: str) -> dict:
     result = figures(env.stats, seconds)
     runner.quit()
     result["login_errors"] = login_errors
+    result["login_messages"] = sorted(set(login_failures))[:5]
     return result
 
 
