@@ -19,6 +19,7 @@ from bench.load_accounts import PASSWORD, email
 from quizapp.clock import utcnow
 from quizapp.extensions import db
 from quizapp.models import Card, Enrolment, Question, QuestionSet, Review, User
+from quizapp.scheduling import study_day
 from quizapp.services import accounts, classes
 
 FACTS = 500
@@ -100,5 +101,6 @@ def history(user_id: int, question_ids: list[int], rng: random.Random):
         cards.append({"user_id": user_id, "question_id": question_id, "phase": 2,
                       "stability": stability, "difficulty": rng.uniform(3, 8),
                       "due": last + timedelta(days=stability), "last_review": last,
+                      "last_review_day": study_day(last, "UTC", 4).toordinal(),
                       "reps": count, "lapses": int(rng.random() < 0.2), "updated_at": now})
     return cards, reviews

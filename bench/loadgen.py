@@ -19,6 +19,7 @@ import json
 import random
 import re
 import time
+import urllib.request
 
 import gevent
 from locust import FastHttpUser, constant, events, task
@@ -130,9 +131,24 @@ def run(host: str, users: int, seconds: float, mode: str) -> dict:
     gevent.sleep(seconds)
     result = figures(env.stats, seconds)
     runner.quit()
+    drain(host)
     result["login_errors"] = login_errors
     result["login_messages"] = sorted(set(login_failures))[:5]
     return result
+
+
+def drain(host: str, seconds: float = 90) -> None:
+    """Wait until the server has answered what the run left queued: /healthz comes back fast."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        try:
+            urllib.request.urlopen(host + "/healthz", timeout=seconds)
+        except OSError:
+            pass
+        if time.monotonic() - started < 0.2:
+            return
+        gevent.sleep(0.5)
 
 
 def main() -> None:
