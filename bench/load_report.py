@@ -50,7 +50,7 @@ def write_reports(results: dict, args) -> None:
     path = DOCS / "benchmarks.json"
     merged = json.loads(path.read_text()) if path.exists() else {}
     merged.update(found)
-    path.write_text(json.dumps(merged, indent=1, sort_keys=True) + "\n")
+    path.write_text(json.dumps(merged, indent=2, sort_keys=True) + "\n")
     section = markdown(found, results, args)
     md = DOCS / "benchmarks.md"
     text = md.read_text() if md.exists() else "# quizapp benchmarks\n"
