@@ -6,7 +6,7 @@ from datetime import datetime
 
 from markupsafe import Markup, escape
 
-from quizapp.bank.kinds import BLANK
+from quizapp.bank.kinds import BLANK, true_or_false_prompt
 from quizapp.scheduling.clock import zone
 
 
@@ -69,4 +69,5 @@ def register(app) -> None:
     app.add_template_filter(local_time)
     app.add_template_filter(local_datetime)
     app.add_template_filter(cloze_blanks)
+    app.add_template_filter(true_or_false_prompt)
     app.add_template_global(quality_label)

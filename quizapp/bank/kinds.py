@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from quizapp.answers import check_typed
 
 BLANK = re.compile(r"_{3,}")
+TRUE_OR_FALSE = re.compile(r"\s*true\s+or\s+false\b", re.IGNORECASE)
 TRUE_WORDS = {"true", "t", "yes", "y", "1", "right", "correct"}
 FALSE_WORDS = {"false", "f", "no", "n", "0", "wrong", "incorrect"}
 
@@ -99,6 +100,12 @@ class TrueFalse(Kind):
         correct = value == q["answer"]
         return Outcome(correct, given, q["answer"], "" if correct else "the other way round",
                        1.0 if correct else 0.0)
+
+
+def true_or_false_prompt(prompt: str) -> str:
+    """A true/false prompt that says "True or false" once, whether or not it already did
+    (generated statements and many hand-written ones carry the words)."""
+    return prompt if TRUE_OR_FALSE.match(prompt) else f"True or false: {prompt}"
 
 
 KIND_REGISTRY: dict[str, Kind] = {k.name: k for k in (MultipleChoice(), Cloze(), ShortAnswer(),
