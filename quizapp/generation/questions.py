@@ -102,9 +102,10 @@ def _from_fact(fact: Fact, ctx: Context, tf_sentences: set[int]) -> list[dict]:
         out.append(_question(fact, ctx, "short", prompt, fact.answer, body=fact.prompt))
         choices = pick_distractors(fact.answer, fact.accepted, fact.kind, prompt,
                                    ctx.article_records, ctx.corpus_records, ctx.rng)
-        mcq = _question(fact, ctx, "mcq", prompt, fact.answer, body=fact.prompt)
-        mcq["choices"] = sorted([fact.answer, *choices], key=str.casefold)
-        out.append(mcq)
+        if len(choices) == ENOUGH:  # three of the answer's kind, or no multiple choice
+            mcq = _question(fact, ctx, "mcq", prompt, fact.answer, body=fact.prompt)
+            mcq["choices"] = sorted([fact.answer, *choices], key=str.casefold)
+            out.append(mcq)
     elif fact.span:
         cloze = _cloze(fact, ctx)
         out.append(cloze)

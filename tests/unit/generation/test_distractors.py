@@ -30,18 +30,77 @@ def test_aliases_acronyms_and_spellings_are_never_distractors():
     assert "GM" not in chosen and len(chosen) == 3
 
 
-def test_corpus_fills_in_when_the_article_has_too_few():
+def test_people_come_from_their_own_story_only():
+    """Judged blind, "Alexander Litvinenko" or "Rachel Maddow" from other stories were no real
+    choices beside the story's own people; a person short of three gets no multiple choice."""
     twice = [{"start": 0, "end": 1}, {"start": 5, "end": 6}]
     corpus = [{"text": t, "kind": "person", "mentions": twice}
-              for t in ("Gordon Brown", "Angela Merkel", "Nicolas Sarkozy", "Dreamliner")]
-    corpus.append({"text": "Der Spiegel", "kind": "person", "mentions": twice[:1]})
-    article = [{"text": "Jalil Abbas Jilani", "kind": "person", "role": "Pakistani Foreign Minister",
-                "mentions": twice[:1]}]
+              for t in ("Gordon Brown", "Angela Merkel", "Nicolas Sarkozy")]
+    article = [{"text": t, "kind": "person", "role": r, "mentions": twice[:1]}
+               for t, r in (("Jalil Abbas Jilani", "Pakistani Foreign Minister"),
+                            ("Dreamliner", None), ("Der Spiegel", None))]
     chosen = pick_distractors("Hossein Amir-Abdollahian", ["Amir-Abdollahian"], "person",
                               "Who …?", article, corpus, random.Random(1))
-    assert chosen[0] == "Jalil Abbas Jilani"
-    assert set(chosen[1:]) <= {"Angela Merkel", "Gordon Brown", "Nicolas Sarkozy"}
-    assert "Dreamliner" not in chosen and "Der Spiegel" not in chosen and len(chosen) == 3
+    assert chosen == ["Jalil Abbas Jilani"]
+    # Countries are alike across stories: the corpus and the region still fill them in.
+    chosen = pick_distractors("Pakistan", [], "country", "Which country …?", [],
+                              _records("country", "Iraq", "Iran"), random.Random(1))
+    assert len(chosen) == 3
+
+
+HP_PEOPLE = [{"text": t, "kind": "person", "aliases": [t.split()[-1]], "role": r,
+              "mentions": [{"start": 0, "end": 1}, {"start": 5, "end": 6}]}
+             for t, r in (("Mark Hurd", "HP CEO"), ("Shaw Wu", "analyst"),
+                          ("Ronald Rittenmeyer", "EDS CEO"), ("Jesse Toprak", "analyst"),
+                          ("Dell", "major"))]
+
+
+def test_a_surname_gets_surnames_and_a_full_name_full_names():
+    """"the answer is the only bare surname among full names" (blind judge, dev split)."""
+    prompt = ("From “HP to aquire EDS for 13.9B” (May 2008): _____ said the deal would make "
+              "HP a leader in services.")
+    chosen = pick_distractors("Hurd", ["Mark Hurd"], "person", prompt, HP_PEOPLE, [],
+                              random.Random(1))
+    assert sorted(chosen) == ["Rittenmeyer", "Toprak", "Wu"]
+    chosen = pick_distractors("Mark Hurd", ["Hurd"], "person", prompt, HP_PEOPLE, [],
+                              random.Random(1))
+    assert sorted(chosen) == ["Jesse Toprak", "Ronald Rittenmeyer", "Shaw Wu"]
+    # A surname named in the prompt is no choice: "Comanescu, named in the prompt, is a choice".
+    chosen = pick_distractors("Hurd", ["Mark Hurd"], "person", "Wu and _____ met.",
+                              HP_PEOPLE, [], random.Random(1))
+    assert "Wu" not in chosen and len(chosen) == 2
+
+
+def test_a_name_the_model_took_for_a_person_gets_no_choices():
+    """"answer is a company, the distractors are people": "Dell", "Arla", "Lok Sabha", "Nasser
+    Hospital" were labelled persons; without a person's full name they get no choices."""
+    for answer, prompt in (
+            ("Dell", "With a major _____ partner now part of the competition that alliance "
+                     "will certainly be in question."),
+            ("Lok Sabha", "Andhra Pradesh, Sikkim and Orissa will elect their state "
+                          "representatives simultaneously with the _____ polls."),
+            ("Nasser Hospital", "The white phosphorus hit _____ in Khan Yunis.")):
+        assert pick_distractors(answer, [], "person", prompt, HP_PEOPLE, [],
+                                random.Random(1)) == []
+
+
+def test_other_forms_and_spellings_of_the_answer_are_no_choices():
+    article = [{"text": t, "kind": "person", "aliases": [], "role": "x",
+                "mentions": [{"start": 0, "end": 1}, {"start": 5, "end": 6}]}
+               for t in ("Alexander Litvinenko", "Andrey Lugovoy", "Margaret Beckett",
+                         "Vladimir Putin", "Andrei Lugovoi")]
+    prompt = ("There are indications from Moscow that the extradition of _____, who denies any "
+              "involvement in the murder, is unlikely to happen.")
+    chosen = pick_distractors("Lugovoi", ["Andrei Lugovoi"], "person", prompt, article, [],
+                              random.Random(1))
+    assert sorted(chosen) == ["Beckett", "Litvinenko", "Putin"]
+    companies = _records("carmaker", "Daimler AG", "Chrysler Holding LLC", "GM", "Ford",
+                         "Toyota")
+    prompt = ("The _____ has announced that the corporation is divesting itself of the "
+              "Chrysler Group by selling it to Cerberus Capital Management.")
+    chosen = pick_distractors("DaimlerChrysler Corporation", [], "carmaker", prompt, companies,
+                              [], random.Random(1))
+    assert "Daimler AG" not in chosen and len(chosen) == 3
 
 
 def test_numbers_periods_and_dates_keep_their_shape():
