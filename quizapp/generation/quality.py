@@ -14,6 +14,7 @@ from wordfreq import zipf_frequency
 from quizapp.bank import normalise_answer
 from quizapp.generation.headline import STOP_WORDS
 from quizapp.generation.orgs import sort_words
+from quizapp.generation.quality_model import load_model
 
 NEAR_DUPLICATE = 92
 TRIVIAL_ZIPF = 5.5  # words at least this common ("the", "people", "said") are trivial blanks
@@ -148,16 +149,28 @@ def duplicate_of(question: dict, kept: list[dict]) -> str | None:
 KIND_BONUS = {"mcq": 0.1, "short": 0.0, "cloze": 0.0, "truefalse": -0.1}
 
 
+def priority(question: dict, rule: str, salience: float = 0.0) -> float:
+    """The rules' 0–1 priority of a candidate, for choosing which questions make the bank and
+    in which form (``selection.select``): how reliable the rule, how rare the answer, how long
+    the prompt, how much the story is about it, and the form. The bank's ``score`` and order
+    come from the fitted model (``score``)."""
+    answer = question["answer"] if question["kind"] != "truefalse" else question["_about"]
+    rarity = max(0.0, min(1.0, 1 - zipf_frequency(answer, "en") / 7))
+    words = len(question.get("_body", question["prompt"]).split())
+    length = 1.0 if 6 <= words <= 30 else 0.6 if words <= 45 else 0.3
+    value = 0.35 * RULE_PRIOR.get(rule, 0.6) + 0.15 * rarity + 0.1 * length + \
+        0.4 * salience + KIND_BONUS.get(question["kind"], 0.0)
+    return max(0.0, min(1.0, value))
+
+
 def score(question: dict, rule: str, sentence: str, salience: float = 0.0) -> dict:
-    """The quality object of a question: ``score`` in 0–1 and the ``signals`` behind it.
-    ``salience`` says how much the story is about the answer (see ``selection.salience``)."""
+    """The quality object of a question: ``score``, the chance in 0–1 that a blind judge
+    accepts it (the model fitted on judgements, ``quality_model``), and the ``signals`` it is
+    computed from. ``salience`` says how much the story is about the answer."""
     answer = question["answer"] if question["kind"] != "truefalse" else question["_about"]
     rarity = max(0.0, min(1.0, 1 - zipf_frequency(answer, "en") / 7))
     words = len(question.get("_body", question["prompt"]).split())  # without the context lead
-    length = 1.0 if 6 <= words <= 30 else 0.6 if words <= 45 else 0.3
-    prior = RULE_PRIOR.get(rule, 0.6)
-    value = 0.35 * prior + 0.15 * rarity + 0.1 * length + 0.4 * salience + \
-        KIND_BONUS.get(question["kind"], 0.0)
-    return {"score": round(max(0.0, min(1.0, value)), 3),
-            "signals": {"rule": rule, "answer_rarity": round(rarity, 3),
-                        "prompt_words": words, "salience": salience}}
+    signals = {"rule": rule, "answer_rarity": round(rarity, 3), "prompt_words": words,
+               "salience": salience}
+    return {"score": load_model().score(signals, question["kind"], question["category"]),
+            "signals": signals}

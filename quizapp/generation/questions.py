@@ -21,7 +21,7 @@ from quizapp.generation.entities import takes_the
 from quizapp.generation.fact import Fact
 from quizapp.generation.grounding import unsaid
 from quizapp.generation.headline import cloze_lead, gives_away, true_false_lead, wh_lead
-from quizapp.generation.quality import score
+from quizapp.generation.quality import priority, score
 from quizapp.generation.selection import LEAD_SENTENCES, not_worth_asking, salience, select
 
 BLANK = "_____"
@@ -89,7 +89,7 @@ def build_questions(facts: list[Fact], ctx: Context,
             on_fact(len(candidates))
     kept, rejected = select(candidates)
     for question in kept:
-        for key in ("_about", "_unsaid", "_body", "_salience"):
+        for key in ("_about", "_unsaid", "_body", "_salience", "_priority"):
             question.pop(key, None)
     return kept, rejected
 
@@ -190,6 +190,7 @@ def _question(fact: Fact, ctx: Context, kind: str, prompt: str, answer: str, *,
     question["_salience"] = salience(fact, len(ctx.sentences), ctx.headline,
                                      ctx.records_by_form)
     question["quality"] = score(question, fact.rule, sentence, question["_salience"])
+    question["_priority"] = priority(question, fact.rule, question["_salience"])
     question["_worth"] = not_worth_asking(question, fact, ctx.doc,
                                           fact.sentence < LEAD_SENTENCES)
     question["_unsaid"] = _unsaid(fact, ctx, kind, start, end)

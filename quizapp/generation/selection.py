@@ -117,8 +117,9 @@ def _is_source(doc: Doc, a: int, b: int) -> bool:
 
 
 def select(candidates: list[dict]) -> tuple[list[dict], list[dict]]:
-    """(kept, rejected): best first, one question per fact, at most ``BANK_MAX``."""
-    candidates = sorted(candidates, key=lambda q: -q["quality"]["score"])
+    """(kept, rejected): one question per fact, at most ``BANK_MAX``, chosen in the rules'
+    priority order (``quality.priority``) and kept best first by the fitted score."""
+    candidates = sorted(candidates, key=lambda q: -q["_priority"])
     kept, rejected = [], []
     facts: set[str] = set()
     per_sentence: dict[int | str, int] = {}
@@ -148,6 +149,7 @@ def select(candidates: list[dict]) -> tuple[list[dict], list[dict]]:
         facts.add(question["fact"])
         per_sentence[sentence] = per_sentence.get(sentence, 0) + 1
         per_answer[answer] = per_answer.get(answer, 0) + 1
+    kept.sort(key=lambda q: -q["quality"]["score"])
     return kept, rejected
 
 

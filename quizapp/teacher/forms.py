@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from quizapp.bank import CATEGORIES
 from quizapp.bank.kinds import KIND_REGISTRY
+from quizapp.generation.quality_model import approve_above
 
 
 class ActionForm(FlaskForm):
@@ -111,7 +112,9 @@ class BulkForm(FlaskForm):
 
 
 class ThresholdForm(FlaskForm):
-    threshold = DecimalField("Approve every draft scoring at least", default=0.8, places=2,
+    # The default comes from the quality score's fit on blind judgements.
+    threshold = DecimalField("Approve every draft scoring at least",
+                             default=lambda: round(approve_above(), 2), places=2,
                              validators=[DataRequired(), NumberRange(min=0, max=1)])
 
 

@@ -106,8 +106,9 @@ def test_the_bank_is_best_first_and_kept_to_size(seed_bank):
     scores = [q["quality"]["score"] for q in seed_bank["questions"]]
     assert scores == sorted(scores, reverse=True)
     assert 10 <= len(scores) <= 25
-    top = seed_bank["questions"][:5]
-    assert sum(q["kind"] == "mcq" for q in top) >= 2
+    # Multiple choice is kept wherever the article gives distractors; where it ranks is the
+    # fitted score's call (blind judges rejected most multiple choice of the dev1 round).
+    assert sum(q["kind"] == "mcq" for q in seed_bank["questions"]) >= 5
 
 
 def test_rejections_keep_their_reasons(seed_bank):

@@ -118,3 +118,11 @@ def test_a_sentence_not_in_the_article_is_shown_beside_it_unmarked(as_teacher, d
     page = as_teacher.client.get(f"/teacher/questions/{row.id}/review").get_data(as_text=True)
     assert '<mark id="source">' not in page
     assert '<blockquote class="source">A sentence from another article.</blockquote>' in page
+
+
+def test_approve_above_defaults_to_the_fitted_score(as_teacher, drafts):
+    from quizapp.generation.quality_model import load_model
+
+    page = as_teacher.client.get(f"/teacher/sets/{drafts.id}/review").get_data(as_text=True)
+    form = page[page.index('class="card row threshold"'):]
+    assert f'value="{load_model().approve_above:.2f}"' in form[:form.index("</form>")]
