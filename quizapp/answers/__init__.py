@@ -3,8 +3,10 @@
 Pure: no Flask, no SQLAlchemy. ``check_typed`` is called by the question kinds
 (``quizapp.bank.kinds``); ``normalise`` gives the folded text used for comparisons.
 """
-from quizapp.answers.check import MAX_LENGTH, Verdict, allowed_edits, check_typed, similarity
+from quizapp.answers.acronyms import acronym_forms, is_acronym
+from quizapp.answers.check import (MAX_LENGTH, TYPO, Verdict, allowed_edits, check_typed,
+                                   similarity)
 from quizapp.answers.normalise import Form, form_of, normalise
 
-__all__ = ["MAX_LENGTH", "Form", "Verdict", "allowed_edits", "check_typed", "form_of",
-           "normalise", "similarity"]
+__all__ = ["MAX_LENGTH", "TYPO", "Form", "Verdict", "acronym_forms", "allowed_edits",
+           "check_typed", "form_of", "is_acronym", "normalise", "similarity"]

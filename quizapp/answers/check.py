@@ -9,6 +9,8 @@ right when, after normalisation (see ``quizapp.answers.normalise``), it
   edit in a word of 5-8 letters, one edit per 6 letters above that; numbers never bend
   ("1981" is not "1980", but "three" is "3"); a number may leave out a lowercase unit ("12"
   for "12 people", but not "5" for "5 million"), a date may change its order;
+* has the same letters and digits as a model number, spaced or hyphenated differently ("A 330"
+  for "A330");
 * is the surname of an answer that looks like a person's name (2-4 capitalised words, none of
   them a place or organisation word, no lowercase particle): "Jilani" for "Jalil Abbas Jilani",
   "Amir-Abdollahian" for "Hossein Amir-Abdollahian". Callers may also list a surname in
@@ -81,6 +83,11 @@ def _close(given: tuple[str, ...], expected: tuple[str, ...]) -> bool:
     return OSA.distance("".join(given), joined, score_cutoff=limit) <= limit
 
 
+def _model_number(compact: str) -> bool:
+    """Letters and digits together, as in a model number ("a330", "f16", "b52")."""
+    return bool(DIGIT.search(compact)) and any(c.isalpha() for c in compact)
+
+
 def _ratio(given: tuple[str, ...], expected: tuple[str, ...]) -> float:
     return fuzz.ratio(" ".join(given), " ".join(expected)) / 100
 
@@ -89,6 +96,8 @@ def _match(g: Form, t: Form) -> tuple[float, str] | None:
     """(score, reason) when ``g`` is an acceptable way of writing ``t``, else None."""
     if g.norm == t.norm or g.core == t.core:
         return 1.0, ""
+    if g.compact == t.compact and _model_number(t.compact):
+        return 1.0, ""  # "A 330" for "A330", "F 16" for "F-16": spacing inside a model number
     if g.numbers != t.numbers:
         return None
     if _close(g.core, t.core):

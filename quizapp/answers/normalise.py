@@ -86,6 +86,7 @@ class Form:
     counted: bool  # numbers and lowercase words only ("12 people"): the numbers alone will do
     surname: tuple[str, ...] | None  # the last word's tokens when the text looks like a person
     proper: bool  # some word is capitalised: mismatches are "a different name"
+    compact: str = ""  # letters and digits only, casefolded: "A 330" and "A330" are "a330"
 
     @property
     def norm(self) -> str:
@@ -198,7 +199,8 @@ def form_of(text: str) -> Form:
     words = [t for t in name if t.text not in IGNORABLE and not DIGIT.search(t.text)]
     counted = bool(numbers) and not any(t.upper or t.text in MAGNITUDES for t in words)
     return Form(text=text, tokens=tuple(t.text for t in tokens), core=core, numbers=numbers,
-                counted=counted, surname=_surname(name), proper=any(t.upper for t in tokens))
+                counted=counted, surname=_surname(name), proper=any(t.upper for t in tokens),
+                compact="".join(TOKEN.findall(_fold(text).casefold())))
 
 
 def normalise(text: str) -> str:

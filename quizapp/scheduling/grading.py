@@ -8,7 +8,9 @@ is answered (the ``input`` of its kind):
 * right and, for a typed answer, faster than ``FAST_TYPED_MS`` → Easy: producing the answer
   quickly from memory is strong evidence; picking a choice or true/false quickly is not,
   because recognition is easier than recall, so those never earn Easy;
-* right otherwise → Good.
+* right otherwise → Good;
+* right only because a misspelling was forgiven (``misspelt``) → Hard at best: the student did
+  not quite know the word.
 
 A flashcard is self-graded ("I knew it" is ``correct``) and timed like a typed answer but never
 proposed Easy: the flip itself is quick whatever the student recalled.
@@ -34,14 +36,14 @@ def answer_mode(kind: str) -> str:
     return "typed" if KIND_REGISTRY[kind].input == "text" else "choice"
 
 
-def propose_rating(correct: bool, response_ms: int, kind: str) -> Rating:
+def propose_rating(correct: bool, response_ms: int, kind: str, misspelt: bool = False) -> Rating:
     """Again, Hard, Good or Easy for one answer (see the module docstring for thresholds)."""
     if response_ms < 0:
         raise ValueError(f"response time cannot be negative, got {response_ms} ms")
     mode = answer_mode(kind)
     if not correct:
         return Rating.AGAIN
-    if response_ms > SLOW_MS[mode]:
+    if misspelt or response_ms > SLOW_MS[mode]:
         return Rating.HARD
     if mode == "typed" and response_ms < FAST_TYPED_MS:
         return Rating.EASY

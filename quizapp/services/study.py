@@ -13,6 +13,7 @@ from sqlalchemy import Row, and_, func, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from quizapp.answers import acronym_forms, is_acronym
 from quizapp.bank.kinds import Outcome, get_kind
 from quizapp.models import Article, Card, Question, QuestionSet, Review, User
 from quizapp.scheduling import (
@@ -56,10 +57,20 @@ def wrong_names(session: Session, question: Question) -> list[str]:
         Question.answer != question.answer, Question.status != "rejected")))
 
 
+def defined_forms(session: Session, question: Question) -> tuple[str, ...]:
+    """Long forms of an acronym answer that its source sentence or article spells out."""
+    if not is_acronym(question.answer):
+        return ()
+    article = session.scalar(select(Article.text).join(
+        QuestionSet, QuestionSet.article_id == Article.id).where(QuestionSet.id == question.set_id))
+    return acronym_forms(question.answer, f"{question.source_text or ''}\n{article or ''}")
+
+
 def check_answer(session: Session, question: Question, given: str) -> Outcome:
     q = question.to_bank()
     if question.kind in ("short", "cloze"):
         q["choices"] = [question.answer, *wrong_names(session, question)]
+        q["accepted"] = [*q.get("accepted", ()), *defined_forms(session, question)]
     return get_kind(question.kind).check(q, given)
 
 

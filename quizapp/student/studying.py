@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
+from quizapp.answers import TYPO
 from quizapp.bank.kinds import get_kind
 from quizapp.clock import utcnow
 from quizapp.extensions import db
@@ -92,7 +93,8 @@ def study_answer():
     given, outcome = first_answer(question, data["r"], form, now)
     flipped = outcome is None  # a flashcard: the student grades themself
     proposed = (Rating.GOOD if flipped
-                else propose_rating(outcome.correct, duration, question.kind))
+                else propose_rating(outcome.correct, duration, question.kind,
+                                    misspelt=outcome.reason == TYPO))
     rate_token = tokens.dump("rate", current_user.id, q=question.id, r=data["r"], d=duration,
                              g=given, c=None if flipped else outcome.correct, p=int(proposed))
     page = render_template("student/study_feedback.html", question=question, outcome=outcome,

@@ -28,3 +28,9 @@ def test_unknown_kind_and_negative_time_are_refused():
         propose_rating(True, 1000, "essay")
     with pytest.raises(ValueError, match="negative"):
         propose_rating(True, -1, "short")
+
+
+@pytest.mark.parametrize("ms", [1000, 10_000, 30_000])
+def test_a_forgiven_misspelling_proposes_hard_at_best(ms):
+    assert propose_rating(True, ms, "short", misspelt=True) is Rating.HARD
+    assert propose_rating(False, ms, "short", misspelt=True) is Rating.AGAIN
