@@ -67,8 +67,49 @@ def is_headline(line: str) -> bool:
 
 
 def tidy_title(title: str) -> str:
-    """A page title without the site's name: "Oil hits $90 | CNN Business" → "Oil hits $90"."""
-    return _SITE_SUFFIX.sub("", title.strip()).strip()
+    """A page title without the site's name or a wiki path: "Oil hits $90 | CNN Business" →
+    "Oil hits $90", "User:TUFKAAP/Air America goes silent" → "Air America goes silent"."""
+    title = _WIKI_PATH.sub("", title.strip())
+    return _SITE_SUFFIX.sub("", title).strip()
+
+
+# Wikinews pages whose templates were cut leave their labels before the first words: a section
+# ("Economy and business The US …"), a flag ("Guatemala George W. Bush, the President …",
+# "Italy Italian state-owned …", "Iran nuclear program A senior …"), an infobox's name.
+_WIKI_PATH = re.compile(r"\A(?:User|Wikinews|Portal|Template|Category|Talk|Draft)(?: talk)?:"
+                        r"(?:[^/]*/)?")
+_WIKI_SECTIONS = (r"(?:Economy and business|Politics and conflicts|Crime and law|"
+                  r"Disasters and accidents|Science and technology|Culture and entertainment|"
+                  r"Health|Environment|Weather|Wackynews|Obituaries|Sports|Education|Internet|"
+                  r"Transport|Religion|Space|Elections)")
+_FLAG_EXTRA = {"Palestine", "Gaza", "Kosovo", "Taiwan", "Scotland", "England", "Wales",
+               "Northern Ireland", "Hong Kong", "Europe", "Africa", "Asia", "Middle East",
+               "European Union", "Tibet", "Darfur", "Chechnya", "Somaliland", "Puerto Rico"}
+_FLAG_TAIL = r"(?: infobox| nuclear program| war| news| elections?)?"
+# A country's name followed by one of these is an organisation's name, not a flag.
+_NAME_GOES_ON = {"Air", "Airlines", "Airways", "Southern", "Eastern", "Telecom", "Post",
+                 "Railways", "Bank", "Mobile", "Steel", "Motors", "Times", "Daily", "Herald",
+                 "Today", "Petroleum", "National", "Central", "Defense", "Defence", "Development",
+                 "Democratic", "People's", "Republic", "Football", "Cricket", "Rugby", "(",
+                 "President", "Senator", "Prime", "Foreign", "Secretary", "Minister", "Vice",
+                 "Congressman", "Representative", "Governor", "Attorney", "Supreme", "Army",
+                 "Navy", "Embassy", "Ambassador"}
+
+
+def strip_stray_lead(line: str) -> str:
+    """The first line without a section label or flag stuck before its first sentence."""
+    section = re.match(rf"{_WIKI_SECTIONS}\s+(?=[A-Z0-9])", line)
+    if section:
+        return line[section.end():]
+    from quizapp.generation.entities import regions
+
+    for name in sorted({*regions(), *_FLAG_EXTRA}, key=len, reverse=True):
+        flag = re.match(rf"{re.escape(name)}{_FLAG_TAIL}\s+(?=[A-Z0-9])", line)
+        if flag:
+            following = line[flag.end():].split(" ", 1)[0].rstrip(",.")
+            return line if following in _NAME_GOES_ON or following[:1] == "(" \
+                else line[flag.end():]
+    return line
 
 
 def clean(text: str) -> str:
@@ -87,6 +128,8 @@ def clean(text: str) -> str:
         stripped = CREDIT.sub("", stripped)
         stripped = DATELINE.sub("", stripped, count=1)
         stripped = re.sub(r"[ \t]{2,}", " ", stripped).strip()
+        if stripped and not any(kept):
+            stripped = strip_stray_lead(stripped)
         if stripped:
             kept.append(stripped)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from quizapp.generation.article import Article
+from quizapp.generation.cleaning import clean, tidy_title
 
 CORPUS = Path("../shared/corpus")
 ARTICLES = "wikinews-articles/articles.jsonl"
@@ -44,7 +45,7 @@ class CorpusArticle:
 
     def article(self) -> Article:
         """The article as the generator reads it: headline, body, date, source and licence."""
-        return Article(title=self.title.strip(), text=self.text.strip(),
+        return Article(title=tidy_title(self.title), text=clean(self.text),
                        published=date.fromisoformat(self.date), source=self.url,
                        licence=LICENCE, attribution=ATTRIBUTION)
 

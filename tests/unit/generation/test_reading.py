@@ -105,3 +105,37 @@ def test_a_hard_wrapped_first_sentence_is_no_headline():
             "a day after Iran struck targets in Pakistan.")
     assert read_article(text).title.startswith("Pakistan has carried out a series of military")
     assert read_article(text).text == text
+
+
+@pytest.mark.parametrize("text, start", [
+    # Wikinews flags and section labels left before the first words (development split).
+    ("Guatemala George W. Bush, the President of the United States, met in the Oval Office.",
+     "George W. Bush, the President"),
+    ("Italy Italian state-owned flag carrier Alitalia's board has conditionally accepted a bid.",
+     "Italian state-owned flag carrier"),
+    ("Palestine Human Rights Watch (HRW) has charged Israel with using white phosphorous bombs.",
+     "Human Rights Watch (HRW)"),
+    ("Economy and business The US Bureau of Labor Statistics reported on Friday.",
+     "The US Bureau of Labor"),
+    ("United States infobox Kay Hagan, a North Carolina State senator, won.", "Kay Hagan, a"),
+    ("Iran nuclear program A senior United States intelligence official said.", "A senior"),
+    ("Afghanistan Hamid Karzai, president of Afghanistan, has opened a new terminal.",
+     "Hamid Karzai, president"),
+    # A country's name that begins the sentence stays.
+    ("United States President Barack Obama announced on Tuesday a plan.", "United States Pres"),
+    ("United States president Donald Trump dismissed Anthony Scaramucci.", "United States pres"),
+    ("Greece has formally asked for rescue loans.", "Greece has"),
+    ("United Arab Emirates (UAE) developer Emaar Properties has claimed a record.", "United Arab"),
+    ("Singapore Airlines has ordered ten aircraft.", "Singapore Airlines has"),
+])
+def test_a_flag_or_section_label_before_the_first_words_is_left_out(text, start):
+    body = clean(f"{text}\n\nGuatemala George W. Bush stays in a later paragraph.")
+    assert body.startswith(start)
+    assert body.endswith("Guatemala George W. Bush stays in a later paragraph.")
+
+
+def test_a_wiki_path_is_no_part_of_the_title():
+    assert tidy_title("User:TUFKAAP/Air America goes silent, files for Chapter 7 bankruptcy") \
+        == "Air America goes silent, files for Chapter 7 bankruptcy"
+    assert tidy_title("Bush meets with President of Guatemala") == \
+        "Bush meets with President of Guatemala"
