@@ -89,7 +89,9 @@ def _article_line(source: Path, target: Path | None, how: str, bank: dict) -> st
             f"{len(bank.get('rejected', ()))} rejected")
 
 
-def _print_summary(totals: dict, written: list[str]) -> None:
+def _print_summary(totals: dict, written: list[str], per_article: list[str]) -> None:
+    for line in per_article:
+        click.echo(line, err=True)
     click.echo(f"articles: {totals['articles']}, questions: {totals['questions']}", err=True)
     for category, count in totals["by_category"].items():
         click.echo(f"  {category:<10} {count}", err=True)
@@ -139,9 +141,7 @@ def generate_command(paths: tuple[str, ...], out: str) -> None:
     if to_stdout and banks:
         click.echo(dump_bank(banks[0]) if len(banks) == 1 else
                    "[\n" + ",\n".join(dump_bank(b).rstrip() for b in banks) + "\n]")
-    for line in lines:
-        click.echo(line, err=True)
-    _print_summary(summary(banks), written)
+    _print_summary(summary(banks), written, lines)
     if failures:
         for failure in failures:
             click.echo(f"error: {failure}", err=True)
