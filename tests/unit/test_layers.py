@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "quizapp"
-PURE = ["bank", "answers", "generation", "scheduling", "formats", "quizzes"]
+PURE = ["bank", "answers", "generation", "scheduling", "formats", "quizzes", "reports"]
 FORBIDDEN = ("flask", "flask_sqlalchemy", "flask_login", "flask_wtf", "sqlalchemy",
              "quizapp.models", "quizapp.services", "quizapp.extensions")
 

@@ -1,0 +1,100 @@
+"""Moodle's item figures on a hand-made quiz of four attempts, worked out by hand below.
+
+    attempt  q1 q2 q3  total   q2's choice
+    A         1  1  1    3     right
+    B         1  1  0    2     right
+    C         1  0  0    1     x
+    D         0  0  1    1     y
+
+Upper 27 % of 4 attempts = round(1.08) = 1 attempt: A; lower: D (C and D tie on 1, D ranks
+after C by id).
+"""
+import math
+
+import pytest
+
+from quizapp.reports import AnswerRow, analyse_items
+from quizapp.reports.items import random_guess_score
+
+MARKS = {"A": (1, 1, 1), "B": (1, 1, 0), "C": (1, 0, 0), "D": (0, 0, 1)}
+CHOICES = {"A": "right", "B": "right", "C": "x", "D": "y"}
+
+
+def quiz():
+    rows = []
+    for attempt, marks in MARKS.items():
+        for number, mark in enumerate(marks, start=1):
+            choice = CHOICES[attempt] if number == 2 else None
+            rows.append(AnswerRow(attempt, f"q{number}", mark, 1, choice))
+    return rows
+
+
+def test_q2_discriminates_perfectly():
+    # x = 1 1 0 0 (mean ½), rest C = 2 1 1 1 (mean 5/4)
+    # Σ dx·dC = ½·¾ + ½·(−¼) + (−½)(−¼) + (−½)(−¼) = ½  → Cov = ½ / 3 = 1/6
+    # V(x) = 4·¼ / 3 = 1/3;  V(C) = (9/16 + 3·1/16) / 3 = 1/4
+    # sorted pairs (0,1)(0,1)(1,1)(1,2) give the same ½ → Cov_max = 1/6, efficiency 100
+    item = analyse_items(quiz(), {"q2": [1, 0, 0]})["q2"]
+    assert item.attempts == 4
+    assert item.facility == pytest.approx(0.5)
+    assert item.sd == pytest.approx(math.sqrt(1 / 3))
+    assert item.discrimination_index == pytest.approx(100 * (1 / 6) / math.sqrt(1 / 12))
+    assert item.discriminative_efficiency == pytest.approx(100)
+    assert item.random_guess_score == pytest.approx(1 / 3)
+    assert item.flags == ()
+
+
+def test_q3_discriminates_the_wrong_way_and_is_flagged():
+    # x = 1 0 0 1 (mean ½), C = 2 2 1 0 (mean 5/4)
+    # Σ dx·dC = ½·¾ − ½·¾ − ½·(−¼) + ½·(−5/4) = −½ → Cov = −1/6
+    # V(C) = (9/16 + 9/16 + 1/16 + 25/16) / 3 = 11/12
+    # sorted: x 0 0 1 1, C 0 1 2 2 → Σ = ½·5/4 + ½·¼ + ½·¾ + ½·¾ = 3/2 → Cov_max = ½
+    item = analyse_items(quiz())["q3"]
+    assert item.discrimination_index == pytest.approx(100 * (-1 / 6) / math.sqrt(11 / 36))
+    assert item.discriminative_efficiency == pytest.approx(100 * (-1 / 6) / 0.5)
+    assert item.random_guess_score is None
+    assert len(item.flags) == 2
+    assert "under 15%" in item.flags[0] and "negative discrimination" in item.flags[1]
+
+
+def test_q1_does_not_discriminate():
+    # x = 1 1 1 0 (mean ¾), C = 2 1 0 1 (mean 1): Σ dx·dC = ¼ − ¼ = 0
+    item = analyse_items(quiz())["q1"]
+    assert item.facility == pytest.approx(0.75)
+    assert item.discrimination_index == pytest.approx(0)
+    assert item.discriminative_efficiency == pytest.approx(0)
+    assert item.flags == ("discriminative efficiency 0% is under 15%",)
+
+
+def test_distractors_are_counted_in_the_upper_and_lower_27_percent():
+    counts = analyse_items(quiz())["q2"].distractors
+    assert {c: (d.chosen, d.upper, d.lower) for c, d in counts.items()} == {
+        "right": (2, 1, 0), "x": (1, 0, 0), "y": (1, 0, 1)}
+
+
+def test_facility_bands_flag_questions_nearly_all_right_or_wrong():
+    rows = [AnswerRow(a, "easy", 2, 2) for a in "ABC"] + [
+        AnswerRow(a, "hard", 0, 2) for a in "ABC"] + [
+        AnswerRow("A", "split", 1, 1), AnswerRow("B", "split", 0, 1),
+        AnswerRow("C", "split", 0, 1)]
+    items = analyse_items(rows)
+    assert items["easy"].facility == 1.0
+    assert "almost everybody" in items["easy"].flags[0]
+    assert items["hard"].facility == 0.0 and "almost nobody" in items["hard"].flags[0]
+    # no variance in the mark: no index or efficiency, as in Moodle
+    assert items["easy"].discrimination_index is None
+    assert items["easy"].discriminative_efficiency is None
+
+
+def test_one_attempt_has_no_spread_figures():
+    item = analyse_items([AnswerRow("A", "q", 1, 2)])["q"]
+    assert item.facility == 0.5
+    assert (item.sd, item.discrimination_index, item.discriminative_efficiency) == (
+        None, None, None)
+
+
+def test_random_guess_score_is_the_mean_credit_of_the_choices():
+    assert random_guess_score([1, 0, 0, 0]) == 0.25
+    assert random_guess_score([1, 0.5, 0]) == 0.5
+    with pytest.raises(ValueError):
+        random_guess_score([])
