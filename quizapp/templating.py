@@ -53,6 +53,13 @@ def display_answer(answer: str, kind: str) -> str:
     return answer
 
 
+def counted(n: int, noun: str) -> str:
+    """"1 class", "0 classes", "2 drafts": a count with its noun, plural unless one."""
+    if n == 1:
+        return f"1 {noun}"
+    return f"{n} {noun}{'es' if noun.endswith(('s', 'x', 'ch', 'sh')) else 's'}"
+
+
 def local_time(moment: datetime, user) -> str:
     return moment.astimezone(zone(user.timezone)).strftime("%H:%M")
 
@@ -69,5 +76,6 @@ def register(app) -> None:
     app.add_template_filter(local_time)
     app.add_template_filter(local_datetime)
     app.add_template_filter(cloze_blanks)
+    app.add_template_filter(counted)
     app.add_template_filter(true_or_false_prompt)
     app.add_template_global(quality_label)

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from quizapp.extensions import db
-from quizapp.models import Enrolment
+from quizapp.models import Enrolment, User
 from quizapp.services import authoring, classes
 from tests.web.test_study import TOKEN_RE, answer, rate
 
@@ -55,3 +55,19 @@ def test_students_see_no_category_but_teachers_do(statements, actions):
     actions.login("t@example.com")
     set_page = actions.client.get(f"/teacher/sets/{statements.id}").get_data(as_text=True)
     assert "· where" in set_page
+
+
+def test_counts_say_one_class_and_the_approved_questions(statements, actions):
+    draft = authoring.add_question(db.session, statements, {
+        "kind": "truefalse", "category": "where", "prompt": "A draft.", "answer": "true"})
+    draft.status = "draft"
+    db.session.commit()
+    actions.login("t@example.com")
+    sets_page = re.sub(r"\s+", " ", actions.client.get("/teacher/sets").get_data(as_text=True))
+    assert "<td>1 class</td>" in sets_page and "1 draft<" in sets_page
+    home = re.sub(r"\s+", " ", actions.client.get("/teacher/").get_data(as_text=True))
+    assert "3 approved" in home and "4 questions" not in home
+    authoring.create_set(db.session, db.session.get(User, statements.owner_id), "Hills")
+    db.session.commit()
+    sets_page = actions.client.get("/teacher/sets").get_data(as_text=True)
+    assert "<td>0 classes</td>" in sets_page and "<td>1 classes</td>" not in sets_page
