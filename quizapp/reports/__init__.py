@@ -2,9 +2,18 @@
 
 Pure: no Flask, no SQLAlchemy, no models. The reporting services fetch rows in bulk and hand
 them here as plain dataclasses; every function returns plain dataclasses, so each figure is
-unit-tested on a small hand-made class. Time (``now``, timezone-aware UTC) is passed in.
+unit-tested on a small hand-made class. Time (``now``, timezone-aware UTC) is passed in;
+recall comes from ``quizapp.scheduling.recall`` (the student's parameters, fractional days).
 """
-from quizapp.reports.items import AnswerRow, ItemStats, analyse_items
+from quizapp.reports.forecast import DueForecast, KnowledgePoint, due_forecast, knowledge_forecast
+from quizapp.reports.items import AnswerRow, DistractorCount, ItemStats, analyse_items
+from quizapp.reports.mastery import (
+    CardMemory,
+    Mastery,
+    QuestionRow,
+    mastery_by_category,
+    mastery_by_set,
+)
 from quizapp.reports.retention import (
     MATURE_DAYS,
     MIN_REVIEWS,
@@ -18,10 +27,20 @@ __all__ = [
     "MATURE_DAYS",
     "MIN_REVIEWS",
     "AnswerRow",
+    "CardMemory",
+    "DistractorCount",
+    "DueForecast",
     "ItemStats",
+    "KnowledgePoint",
+    "Mastery",
+    "QuestionRow",
     "Retention",
     "RetentionFigure",
     "RetentionReview",
     "analyse_items",
+    "due_forecast",
+    "knowledge_forecast",
+    "mastery_by_category",
+    "mastery_by_set",
     "true_retention",
 ]

@@ -1,0 +1,70 @@
+"""Forecasts: what a student will still know if they stop now, and how many cards fall due.
+
+The knowledge forecast sums each seen card's predicted recall (``quizapp.scheduling.recall``,
+the student's parameters, fractional elapsed days) today and on each of the next days, with
+no further review. The due forecast turns plain ``(study day, cards due)`` rows, as the
+reporting service counts them in SQL, into one bar per coming day and the backlog before today.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from quizapp.reports.mastery import CardMemory
+from quizapp.scheduling import Settings
+from quizapp.scheduling.recall import recall_at
+
+FORECAST_DAYS = 30
+
+
+@dataclass(frozen=True)
+class KnowledgePoint:
+    """Expected number of cards recalled ``days_ahead`` days from now (ΣR)."""
+
+    days_ahead: int
+    expected_recalled: float
+
+
+@dataclass(frozen=True)
+class DueForecast:
+    """Cards overdue before today (``backlog``) and ``(day, count)`` from today on."""
+
+    backlog: int
+    days: tuple[tuple[date, int], ...]
+
+
+def check_days(days: int) -> int:
+    if not isinstance(days, int) or days < 1:
+        raise ValueError(f"a forecast covers at least 1 day, got {days!r}")
+    return days
+
+
+def knowledge_forecast(memories: Iterable[CardMemory], settings: Settings, now: datetime,
+                       days: int = FORECAST_DAYS) -> tuple[KnowledgePoint, ...]:
+    """ΣR now and on each of the next ``days`` days if the student stops reviewing now."""
+    check_days(days)
+    cards = list(memories)
+    return tuple(
+        KnowledgePoint(ahead, sum(recall_at(m.stability, m.last_review,
+                                            now + timedelta(days=ahead), settings)
+                                  for m in cards))
+        for ahead in range(days + 1))
+
+
+def due_forecast(rows: Iterable[tuple[date, int]], today: date,
+                 days: int = FORECAST_DAYS) -> DueForecast:
+    """One bar per study day from ``today`` for ``days`` days; earlier days are backlog."""
+    check_days(days)
+    counts: dict[date, int] = {}
+    backlog = 0
+    for day, count in rows:
+        if count < 0:
+            raise ValueError(f"a due count cannot be negative ({day}: {count})")
+        if day < today:
+            backlog += count
+        else:
+            counts[day] = counts.get(day, 0) + count
+    bars = tuple((today + timedelta(days=i), counts.get(today + timedelta(days=i), 0))
+                 for i in range(days))
+    return DueForecast(backlog=backlog, days=bars)
