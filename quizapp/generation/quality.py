@@ -92,6 +92,17 @@ def name_leak(question: dict) -> str | None:
     return None
 
 
+def balanced(text: str) -> bool:
+    """Every bracket closed and every straight quote paired."""
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0 and text.count('"') % 2 == 0 and \
+        text.count("“") == text.count("”")
+
+
 def rejection(question: dict) -> str | None:
     """Why a candidate question must not be asked, or None."""
     answer, prompt, kind = question["answer"], question["prompt"], question["kind"]
@@ -119,6 +130,8 @@ def rejection(question: dict) -> str | None:
     if HEADLESS.search(body) or CURRENCY_AFTER.search(answer) or STRAY_QUOTE.search(body) or \
             LOST_WORD.search(body) or FUSED_LABEL.search(body) or STOP_BEFORE_MARK.search(body):
         return "malformed"
+    if not balanced(answer):
+        return "malformed"  # "John Birch Society (JBS", "\"Kucinich for President"
     if question["category"] in NAME_CATEGORIES and kind != "truefalse" and \
             re.match(r"[a-z]{1,3}\s", answer):
         return "malformed"  # "ed Rove": the end of a word the source lost, fused to a name

@@ -21,10 +21,13 @@ from quizapp.generation.entities import takes_the
 from quizapp.generation.fact import Fact
 from quizapp.generation.grounding import unsaid
 from quizapp.generation.headline import cloze_lead, gives_away, true_false_lead, wh_lead
-from quizapp.generation.quality import priority, score
+from quizapp.generation.nlp import TITLE_WORDS
+from quizapp.generation.quality import balanced, priority, score
 from quizapp.generation.selection import LEAD_SENTENCES, not_worth_asking, salience, select
 
 BLANK = "_____"
+RELATIVE_DAY = re.compile(r"(?<=\w)\s+(?:later |earlier )?(?:today|yesterday|tonight|tomorrow)"
+                          r"\b(?!['’-])")
 # Swapping one of these for another makes a statement that is plainly false; swapping peoples or
 # events ("Baloch" for "Sunni") can make one that is true in the world while false in the article.
 # Organisations are left out too: "the Lufthansa A380" for "the Airbus A380" may well be true.
@@ -182,8 +185,8 @@ def _question(fact: Fact, ctx: Context, kind: str, prompt: str, answer: str, *,
     question = {
         "id": question_id(ctx.sha256, kind, fact.category, about, sentence),
         "fact": fact_id(ctx.sha256, fact.category, fact.answer, sentence),
-        "kind": kind, "category": fact.category, "prompt": prompt, "answer": answer,
-        "accepted": sorted({a for a in fact.accepted if a.strip() and a != answer}),
+        "kind": kind, "category": fact.category, "prompt": undated(prompt), "answer": answer,
+        "accepted": accepted_forms(fact.accepted, answer),
         "source": {"sentence": fact.sentence, "start": start, "end": end, "text": sentence},
         "origin": "generated", "_about": about, "_body": body,
     }
@@ -195,6 +198,19 @@ def _question(fact: Fact, ctx: Context, kind: str, prompt: str, answer: str, *,
                                           fact.sentence < LEAD_SENTENCES)
     question["_unsaid"] = _unsaid(fact, ctx, kind, start, end)
     return question
+
+
+def accepted_forms(accepted: list[str], answer: str) -> list[str]:
+    """The alternatives a typed answer may give: not a broken one ("John Birch Society (JBS"),
+    nor a bare title that fits many ("president" for "Ecuadorian president", "CEO")."""
+    return sorted({a for a in accepted if a.strip() and a != answer and balanced(a) and
+                   normalise_answer(a) not in TITLE_WORDS})
+
+
+def undated(prompt: str) -> str:
+    """A dated question without the article's own "today", "yesterday" or "tonight": "has
+    died today in a Jakarta hospital" → "has died in a Jakarta hospital"."""
+    return RELATIVE_DAY.sub("", prompt)
 
 
 def _unsaid(fact: Fact, ctx: Context, kind: str, start: int, end: int) -> str | None:

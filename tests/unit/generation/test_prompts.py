@@ -8,6 +8,8 @@ from quizapp.bank import validate_bank
 from quizapp.generation import Article, generate_bank
 from quizapp.generation.article import derive_title
 from quizapp.generation.headline import gives_away
+from quizapp.generation.quality import rejection
+from quizapp.generation.questions import accepted_forms, undated
 
 pytestmark = pytest.mark.slow
 
@@ -120,3 +122,32 @@ def test_headlines_that_give_the_answer_away(headline, forms):
 ])
 def test_headlines_that_do_not(headline, forms):
     assert not gives_away(headline, forms)
+
+
+def test_a_dated_question_drops_the_articles_today_and_yesterday():
+    """"'yesterday' left in a dated question" (blind judge, development split)."""
+    assert undated("From “Suharto dies at 86” (January 2008): Suharto, second president of "
+                   "Indonesia, has died today in a _____ hospital at the age of 86.") == (
+        "From “Suharto dies at 86” (January 2008): Suharto, second president of Indonesia, "
+        "has died in a _____ hospital at the age of 86.")
+    assert undated("October 2007 news: Brown is expected to travel to _____ later today.") == \
+        "October 2007 news: Brown is expected to travel to _____."
+    assert undated("_____ told analysts on a conference call yesterday.") == \
+        "_____ told analysts on a conference call."
+    kept = "In May 2008, which paper did USA Today cite on today's figures?"
+    assert undated(kept) == kept
+
+
+def test_broken_and_loose_answers_are_not_accepted():
+    """"accepted alternative 'John Birch Society (JBS' is broken"; "accepted 'president' is
+    too loose" (blind judge, development split)."""
+    assert accepted_forms(["John Birch Society (JBS", "JBS"], "John Birch Society") == ["JBS"]
+    assert accepted_forms(["Ecuador's president", "president"], "Ecuadorian president") == \
+        ["Ecuador's president"]
+    assert accepted_forms(["CEO", "attorney", "Northrop Grumman's CEO"],
+                          "Northrop Grumman CEO") == ["Northrop Grumman's CEO"]
+    question = {"id": "q-1", "kind": "cloze", "category": "what", "accepted": ["JBS"],
+                "prompt": "The poll was run by the _____), show several candidates.",
+                "answer": "John Birch Society (JBS"}
+    assert rejection(question) == "malformed"
+    assert rejection({**question, "answer": '"Kucinich for President'}) == "malformed"
