@@ -1,10 +1,11 @@
-"""Report maths: true retention, mastery, forecasts and item analysis over plain rows.
+"""Report maths: true retention, mastery, forecasts (a student's, a class's exam) and item analysis over plain rows.
 
 Pure: no Flask, no SQLAlchemy, no models. The reporting services fetch rows in bulk and hand
 them here as plain dataclasses; every function returns plain dataclasses, so each figure is
 unit-tested on a small hand-made class. Time (``now``, timezone-aware UTC) is passed in;
 recall comes from ``quizapp.scheduling.recall`` (the student's parameters, fractional days).
 """
+from quizapp.reports.exam import ExamForecast, QuestionForecast, StudentCards, exam_forecast
 from quizapp.reports.forecast import DueForecast, KnowledgePoint, due_forecast, knowledge_forecast
 from quizapp.reports.items import AnswerRow, DistractorCount, ItemStats, analyse_items
 from quizapp.reports.mastery import (
@@ -30,15 +31,19 @@ __all__ = [
     "CardMemory",
     "DistractorCount",
     "DueForecast",
+    "ExamForecast",
     "ItemStats",
     "KnowledgePoint",
     "Mastery",
+    "QuestionForecast",
     "QuestionRow",
     "Retention",
     "RetentionFigure",
     "RetentionReview",
+    "StudentCards",
     "analyse_items",
     "due_forecast",
+    "exam_forecast",
     "knowledge_forecast",
     "mastery_by_category",
     "mastery_by_set",

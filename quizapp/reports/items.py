@@ -31,7 +31,11 @@ EASY_FACILITY, HARD_FACILITY = 0.95, 0.05
 
 @dataclass(frozen=True)
 class AnswerRow:
-    """One question's answer in one attempt (first attempts by default, chosen upstream)."""
+    """One question's mark in one attempt (first attempts by default, chosen upstream).
+
+    Every question of every attempt has a row, an unanswered one with mark 0, as Moodle's
+    latest steps do: otherwise the rest-of-test marks would leave out what was skipped.
+    """
 
     attempt_id: Hashable
     question_id: Hashable
@@ -108,7 +112,7 @@ def flags_for(facility: float | None, index: float | None,
 
 def upper_and_lower(totals: Mapping[Hashable, float]) -> tuple[set, set]:
     """The attempts in the upper and the lower 27 % by total mark (none under 2 attempts)."""
-    ranked = sorted(totals, key=lambda a: (-totals[a], str(a)))
+    ranked = sorted(totals, key=lambda a: (-totals[a], a))
     size = max(1, round(GROUP_SHARE * len(ranked))) if len(ranked) >= 2 else 0
     return set(ranked[:size]), set(ranked[len(ranked) - size:])
 

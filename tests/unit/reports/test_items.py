@@ -98,3 +98,12 @@ def test_random_guess_score_is_the_mean_credit_of_the_choices():
     assert random_guess_score([1, 0.5, 0]) == 0.5
     with pytest.raises(ValueError):
         random_guess_score([])
+
+
+def test_ties_on_the_total_rank_by_attempt_id():
+    # attempts 9 and 10 tie on 0; by id 9 ranks first, so the lower 27 % (1 of 4) is 10
+    rows = [AnswerRow(a, "q", mark, 1, "c") for a, mark in ((1, 1), (2, 1), (9, 0), (10, 0))]
+    counts = analyse_items(rows)["q"].distractors["c"]
+    assert (counts.chosen, counts.upper, counts.lower) == (4, 1, 1)
+    rows[3] = AnswerRow(10, "q", 0, 1, "d")
+    assert analyse_items(rows)["q"].distractors["d"].lower == 1
