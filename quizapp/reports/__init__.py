@@ -7,7 +7,14 @@ recall comes from ``quizapp.scheduling.recall`` (the student's parameters, fract
 """
 from quizapp.reports.exam import ExamForecast, QuestionForecast, StudentCards, exam_forecast
 from quizapp.reports.forecast import DueForecast, KnowledgePoint, due_forecast, knowledge_forecast
-from quizapp.reports.items import AnswerRow, DistractorCount, ItemStats, analyse_items
+from quizapp.reports.items import (
+    AnswerRow,
+    DistractorCount,
+    ItemStats,
+    StudyFacility,
+    analyse_items,
+    study_facility,
+)
 from quizapp.reports.mastery import (
     CardMemory,
     Mastery,
@@ -41,11 +48,13 @@ __all__ = [
     "RetentionFigure",
     "RetentionReview",
     "StudentCards",
+    "StudyFacility",
     "analyse_items",
     "due_forecast",
     "exam_forecast",
     "knowledge_forecast",
     "mastery_by_category",
     "mastery_by_set",
+    "study_facility",
     "true_retention",
 ]

@@ -15,7 +15,8 @@ answered question i, with x its mark and C = (attempt total − x) the rest of t
 Figures that need a spread (s < 2, or no variance) are None, as in Moodle. Distractors are
 counted over the upper and lower 27 % of attempts ranked by total mark (ties broken by attempt
 id). A question is flagged when its efficiency is under 15 %, its discrimination is negative,
-or its facility is at most 5 % or at least 95 %.
+or its facility is at most 5 % or at least 95 %. ``study_facility`` gives the same facility
+from study: the pass share of each student's first review of a question.
 """
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+from quizapp.scheduling import Rating
 
 GROUP_SHARE = 0.27
 LOW_EFFICIENCY = 15.0
@@ -157,3 +160,22 @@ def _item(question_id: Hashable, rows: list[AnswerRow], totals: Mapping[Hashable
                      random_guess_score=guess,
                      distractors=_distractors(rows, upper, lower),
                      flags=flags_for(facility, index, efficiency))
+
+
+@dataclass(frozen=True)
+class StudyFacility:
+    """Share of students whose first study review of a question passed (Hard, Good, Easy)."""
+
+    question_id: Hashable
+    students: int
+    facility: float
+
+
+def study_facility(first_reviews: Iterable[tuple[Hashable, int]]) -> dict[Hashable, StudyFacility]:
+    """Facility from study: ``(question_id, rating)`` of each student's first review of it."""
+    tally: dict[Hashable, list[int]] = defaultdict(lambda: [0, 0])  # passed, students
+    for question_id, rating in first_reviews:
+        counts = tally[question_id]
+        counts[0] += Rating(int(rating)) is not Rating.AGAIN
+        counts[1] += 1
+    return {q: StudyFacility(q, n, hits / n) for q, (hits, n) in tally.items()}

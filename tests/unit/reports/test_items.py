@@ -14,7 +14,7 @@ import math
 import pytest
 
 from quizapp.reports import AnswerRow, analyse_items
-from quizapp.reports.items import random_guess_score
+from quizapp.reports.items import random_guess_score, study_facility
 
 MARKS = {"A": (1, 1, 1), "B": (1, 1, 0), "C": (1, 0, 0), "D": (0, 0, 1)}
 CHOICES = {"A": "right", "B": "right", "C": "x", "D": "y"}
@@ -107,3 +107,11 @@ def test_ties_on_the_total_rank_by_attempt_id():
     assert (counts.chosen, counts.upper, counts.lower) == (4, 1, 1)
     rows[3] = AnswerRow(10, "q", 0, 1, "d")
     assert analyse_items(rows)["q"].distractors["d"].lower == 1
+
+
+def test_study_facility_is_the_pass_share_of_first_reviews():
+    # q1: Good, Hard, Again, Easy → 3 of 4 pass; q2: Again, Again → 0 of 2
+    first = [("q1", 3), ("q1", 2), ("q1", 1), ("q1", 4), ("q2", 1), ("q2", 1)]
+    facility = study_facility(first)
+    assert (facility["q1"].students, facility["q1"].facility) == (4, 0.75)
+    assert (facility["q2"].students, facility["q2"].facility) == (2, 0.0)
