@@ -1,4 +1,6 @@
 // Keyboard study: Space shows the answer, 1-4 pick a choice or rate, Enter submits, Z undoes.
+// A key typed into a text box is always text: there the shortcuts need Alt (Option), matched by
+// the key's position (event.code) because Option+Z types another character on a Mac.
 // Without this script every action is still a plain form button.
 (function () {
   "use strict";
@@ -17,11 +19,24 @@
     if (form && form.requestSubmit) { form.requestSubmit(button); } else { button.click(); }
   }
 
+  function shortcutKey(event) {
+    var code = event.code || "";
+    if (code === "KeyZ") { return "z"; }
+    if (code === "Space") { return " "; }
+    var digit = /^(?:Digit|Numpad)([1-9])$/.exec(code);
+    return digit ? digit[1] : null;
+  }
+
   document.addEventListener("keydown", function (event) {
-    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    if (event.ctrlKey || event.metaKey) { return; }
     if (event.key === "Escape" && typing(event.target)) { event.target.blur(); return; }
-    if (typing(event.target)) { return; }
     var key = event.key;
+    if (event.altKey) {
+      key = shortcutKey(event);
+      if (!key) { return; }
+    } else if (typing(event.target)) {
+      return;
+    }
     if (key === "z" || key === "Z") {
       event.preventDefault();
       press(document.querySelector("#undo-form button"));
