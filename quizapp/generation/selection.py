@@ -75,7 +75,20 @@ def not_worth_asking(question: dict, fact, doc: Doc | None, lead: bool) -> str |
     if fact.category == "number" and fact.rule == "cloze" and not lead and \
             re.search(r"[.%]|\d,\d", fact.answer):
         return "an exact figure in passing"
+    if one_of_a_list(question.get("_body", "")):
+        return "one item of a list"
     return None
+
+
+_ITEM = r"(?:[A-Z][\w.'’-]*(?:\s(?:[A-Z][\w.'’-]*|of|de|al-\w+)){0,3}|_____)"
+_LIST = re.compile(rf"{_ITEM}(?:(?:,\s|,?\s(?:and|or)\s){_ITEM}){{2,}}")
+
+
+def one_of_a_list(body: str) -> bool:
+    """Whether the blank is one of three or more names in a list ("embassies in Pakistan,
+    Jordan and _____"): guessable from the others, and rarely the story's point."""
+    return any("_____" in m.group() and re.search(r"\s(?:and|or)\s", m.group())
+               for m in _LIST.finditer(body))
 
 
 HEADS = re.compile(r"\b(?:president|prime minister|king|queen|pope|chancellor)\b", re.IGNORECASE)

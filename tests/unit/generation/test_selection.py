@@ -11,7 +11,7 @@ from quizapp.generation.fact import Fact
 from quizapp.generation.facts import cuts_a_name
 from quizapp.generation.nlp import analyse
 from quizapp.generation.quality import rejection
-from quizapp.generation.selection import not_worth_asking
+from quizapp.generation.selection import not_worth_asking, one_of_a_list
 
 pytestmark = pytest.mark.slow
 
@@ -114,3 +114,19 @@ def test_a_household_name_in_office_is_general_knowledge():
     fact = Fact("who", "Jalil Abbas Jilani", 3, "Who was Pakistan's foreign minister?",
                 rule="role", kind="person")
     assert not_worth_asking({"kind": "short"}, fact, None, lead=False) is None
+
+
+@pytest.mark.parametrize("body, listed", [
+    # "one item of a list of three countries with embassy attacks" (blind judge, dev split)
+    ("There have been demonstrations and attacks on Danish embassies and consulates in "
+     "Pakistan, Jordan and _____.", True),
+    ("Of the 72 examined, Stockholm came out on top, followed in order by _____, Munich and "
+     "Paris.", True),
+    ("Andhra Pradesh, _____ and Orissa will elect their state representatives simultaneously "
+     "with the Lok Sabha polls.", True),
+    # A place within a place, or one of two, is no list.
+    ("Suharto was born Raden Suharto on June 8, 1921 in _____, Java, Indonesia.", False),
+    ("Democrat _____ and Republican Duncan Hunter were also barred from the broadcast.", False),
+])
+def test_one_item_of_a_list_is_not_worth_asking(body, listed):
+    assert one_of_a_list(body) is listed
