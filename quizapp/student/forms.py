@@ -1,4 +1,5 @@
 """Student forms: answering a card, rating it, undo, and study settings."""
+from functools import lru_cache
 from zoneinfo import available_timezones
 
 from flask_wtf import FlaskForm
@@ -48,15 +49,37 @@ class WeekdaysField(SelectMultipleField):
         setattr(obj, name, sum(1 << day for day in set(self.data or ())))
 
 
+REGIONS = ("Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia",
+           "Europe", "Indian", "Pacific")
+
+
+@lru_cache(maxsize=1)
+def zone_choices() -> dict[str, list[tuple[str, str]]]:
+    """Time zones grouped by region, each named by its place ("Argentina / Buenos Aires");
+    the old aliases ("US/Eastern", "UTC") last, under "Other", so a saved one stays valid."""
+    groups: dict[str, list[tuple[str, str]]] = {region: [] for region in REGIONS}
+    other = []
+    for name in sorted(available_timezones() - {"localtime"}):
+        region, _, place = name.partition("/")
+        if region in groups and place:
+            groups[region].append((name, place.replace("_", " ").replace("/", " / ")))
+        else:
+            other.append((name, name.replace("_", " ")))
+    return {region: zones for region, zones in groups.items() if zones} | {"Other": other}
+
+
 class SettingsForm(FlaskForm):
     desired_retention = DecimalField(
-        "Desired retention", places=2, validators=[InputRequired(), NumberRange(0.70, 0.99)],
-        description="How likely you want to be to remember a card when it comes back "
-                    "(0.70–0.99). Higher means more reviews.")
+        "How much you want to remember", places=2,
+        validators=[InputRequired(), NumberRange(0.70, 0.99)],
+        description="The share of cards you still want to know when they come back: 0.90 "
+                    "means about 9 in 10; a higher number means more reviews (0.70–0.99).")
     new_per_day = IntegerField("New cards per day", validators=[InputRequired(),
                                                                 NumberRange(0, 500)])
-    maximum_interval = IntegerField("Longest interval (days)",
-                                    validators=[InputRequired(), NumberRange(1, 36500)])
+    maximum_interval = IntegerField(
+        "Longest wait between reviews (days)", validators=[InputRequired(), NumberRange(1, 36500)],
+        description="However well you know a card, it comes back within this many days: 365 "
+                    "means at least once a year; 36500 (100 years) means no limit.")
     timezone = SelectField("Time zone", validators=[DataRequired()])
     rollover_hour = IntegerField("New study day starts at (hour)",
                                  validators=[InputRequired(), NumberRange(0, 23)],
@@ -69,4 +92,4 @@ class SettingsForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.timezone.choices = sorted(available_timezones() - {"localtime"})
+        self.timezone.choices = zone_choices()
