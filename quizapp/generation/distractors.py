@@ -15,7 +15,13 @@ from rapidfuzz import fuzz
 from wordfreq import zipf_frequency
 
 from quizapp.bank import normalise_answer
-from quizapp.generation.clauses import NUMBER_WORDS
+from quizapp.generation.dates_and_numbers import (
+    date_shape,
+    later_than,
+    numeric_distractors,
+    year_gap,
+    years_before,
+)
 from quizapp.generation.entities import (
     country_of_demonym,
     initials,
@@ -114,12 +120,6 @@ def org_sort(name: str) -> str:
     return next((w for w in reversed(words) if w in ORG_SORTS), "name")
 
 
-def _year_gap(candidate: str, answer: str) -> int:
-    """Years between two dates ("February 2000" is far from "January 2006")."""
-    a, b = re.findall(r"\d{4}", candidate), re.findall(r"\d{4}", answer)
-    return abs(int(a[0]) - int(b[0])) if a and b else 0
-
-
 def _mixed_kinds(records: list[dict]) -> set[str]:
     kinds: dict[str, set[str]] = {}
     for record in records:
@@ -198,10 +198,16 @@ def candidates_of(kind: str, records: list[dict], corpus: bool = False) -> list[
 
 def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
                      article_records: list[dict], corpus_records: list[dict],
-                     rng: random.Random, n: int = ENOUGH) -> list[str]:
-    """Up to ``n`` distractors for ``answer``, nearest in rarity, from the article first."""
+                     rng: random.Random, n: int = ENOUGH, latest: int | None = None) -> list[str]:
+    """Up to ``n`` distractors for ``answer``, nearest in rarity, from the article first; a
+    year or date after ``latest`` (the article's year) is none: it had not come yet."""
+    if kind == "year" and latest is not None and answer.isdigit() and int(answer) <= latest:
+        return years_before(int(answer), latest, rng, n)
     if kind in ("count", "year", "period"):
-        return _numeric(answer, kind, rng, n)
+        return numeric_distractors(answer, kind, rng, n)
+    if kind == "date" and latest is not None:
+        corpus_records = [r for r in corpus_records if not later_than(r["text"], latest)]
+        article_records = [r for r in article_records if not later_than(r["text"], latest)]
     forms = {normalise_answer(a) for a in (answer, *accepted)}
     # A text the model labels with two kinds ("Virgin Atlantic" a person here, a company there)
     # is a doubtful member of either.
@@ -213,7 +219,7 @@ def pick_distractors(answer: str, accepted: list[str], kind: str, prompt: str,
         # random order, not by alphabet.
         pool = sorted(set(source))
         rng.shuffle(pool)
-        pool.sort(key=lambda c: _year_gap(c, answer) if kind in ("date", "year")
+        pool.sort(key=lambda c: year_gap(c, answer) if kind in ("date", "year")
                   else round(abs(rarity(c) - target) * 2))
         for candidate in pool:
             if len(chosen) == n:
@@ -284,37 +290,3 @@ def _surnames(records: list[dict]) -> set[str]:
             out.add(record["text"].split()[-1])
             out.update(a for a in record.get("aliases", ()) if " " not in a)
     return out
-
-
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-
-
-def date_shape(text: str) -> str | None:
-    """"October 2006" → "month year"; None for a date of no plain shape ("fall 2007")."""
-    shapes = [(rf"{_MONTH} \d{{1,2}}, \d{{4}}", "month day year"), (rf"{_MONTH} \d{{4}}", "month year"),
-              (rf"{_MONTH} \d{{1,2}}", "month day"), (rf"\d{{1,2}} {_MONTH}( \d{{4}})?", "day month"),
-              (r"\d{4}", "year"), (_MONTH, "month")]
-    return next((name for pattern, name in shapes if re.fullmatch(pattern, text)), None)
-
-
-def _numeric(answer: str, kind: str, rng: random.Random, n: int) -> list[str]:
-    """Nearby numbers or periods, in the answer's own form ("four" → "three", "five", …)."""
-    if kind == "period":
-        years = [int(y) for y in re.findall(r"\d{4}", answer)]
-        if len(years) != 2:
-            return []
-        first, last = years
-        shifts = [(-4, -4), (3, 3), (0, 5), (-6, 0), (2, -2)]
-        options = [f"{first + a} to {last + b}" for a, b in shifts if first + a < last + b]
-        return rng.sample(options, min(n, len(options)))
-    word = answer.lower() in NUMBER_WORDS
-    value = NUMBER_WORDS.index(answer.lower()) if word else int(answer) if answer.isdigit() \
-        else None
-    if value is None:
-        return []
-    steps = [-2, -1, 1, 2, 3] if kind == "count" else [-3, -1, 1, 2, 4]
-    values = [value + s for s in steps if value + s > 0]
-    picked = rng.sample(values, min(n, len(values)))
-    if word:
-        return [NUMBER_WORDS[v] if v < len(NUMBER_WORDS) else str(v) for v in picked]
-    return [str(v) for v in picked]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -104,7 +104,8 @@ def _from_fact(fact: Fact, ctx: Context, tf_sentences: set[int]) -> list[dict]:
             else fact.prompt
         out.append(_question(fact, ctx, "short", prompt, fact.answer, body=fact.prompt))
         choices = pick_distractors(fact.answer, fact.accepted, fact.kind, prompt,
-                                   ctx.article_records, ctx.corpus_records, ctx.rng)
+                                   ctx.article_records, ctx.corpus_records, ctx.rng,
+                                   latest=ctx.published and ctx.published.year)
         if len(choices) == ENOUGH:  # three of the answer's kind, or no multiple choice
             mcq = _question(fact, ctx, "mcq", prompt, fact.answer, body=fact.prompt)
             mcq["choices"] = sorted([fact.answer, *choices], key=str.casefold)
@@ -113,7 +114,8 @@ def _from_fact(fact: Fact, ctx: Context, tf_sentences: set[int]) -> list[dict]:
         cloze = _cloze(fact, ctx)
         out.append(cloze)
         choices = pick_distractors(fact.answer, fact.accepted, fact.kind, cloze["_body"],
-                                   ctx.article_records, ctx.corpus_records, ctx.rng)
+                                   ctx.article_records, ctx.corpus_records, ctx.rng,
+                                   latest=ctx.published and ctx.published.year)
         if len(choices) == ENOUGH:  # the same blank, with choices of the answer's kind
             mcq = _question(fact, ctx, "mcq", cloze["prompt"], fact.answer, body=cloze["_body"])
             mcq["choices"] = sorted([fact.answer, *choices], key=str.casefold)

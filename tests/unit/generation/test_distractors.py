@@ -207,3 +207,14 @@ def test_a_definite_phrase_that_names_its_referent_is_kept():
                    "The activist organization the _____ has called it favoritism.",
                    "The Fed saw the federal funds rate hover around _____."):
         assert rejection(_q(prompt=prompt, answer="Zed", kind="cloze")) is None, prompt
+
+
+def test_no_year_or_date_after_the_article():
+    """"2008 and 2009 are impossible for a year already over by January 2008" (blind judge)."""
+    for seed in range(5):
+        years = pick_distractors("2007", [], "year", "", [], [], random.Random(seed), latest=2008)
+        assert len(years) == 3 and all(int(y) <= 2008 for y in years) and "2007" not in years
+    dates = _records("date", "March 2005", "May 2009", "June 2010", "April 2005", "July 2007")
+    chosen = pick_distractors("October 2006", [], "date", "", dates, [], random.Random(1),
+                              latest=2008)
+    assert sorted(chosen) == ["April 2005", "July 2007", "March 2005"]
