@@ -21,9 +21,10 @@ def _navigation(state) -> None:
 @bp.route("/")
 @role_required("teacher")
 def home():
+    sets = catalogue.teacher_sets(db.session, current_user)
     return render_template("teacher/home.html",
                            classes=catalogue.teacher_classes(db.session, current_user),
-                           sets=catalogue.teacher_sets(db.session, current_user))
+                           sets=sets, counts=catalogue.question_counts(db.session, sets))
 
 
 from quizapp.teacher import articles, classes, questions, quizzes, review, sets, transfer  # noqa: F401  (each module registers its routes on bp)

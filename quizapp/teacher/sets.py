@@ -29,8 +29,9 @@ def sets():
         flash(f"Set {qset.title} created: add its first question." if created else
               f"You already have a set called {qset.title}.", "success" if created else "info")
         return redirect(url_for("teacher.set_page", set_id=qset.id))
-    return render_template("teacher/sets.html", form=form,
-                           sets=catalogue.teacher_sets(db.session, current_user)), \
+    sets = catalogue.teacher_sets(db.session, current_user)
+    return render_template("teacher/sets.html", form=form, sets=sets,
+                           counts=catalogue.question_counts(db.session, sets)), \
         400 if form.errors else 200
 
 
