@@ -11,7 +11,10 @@ and the text trafilatura extracts from HTML.
 """
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from importlib import resources
 
 _AGENCY = (r"(?:CNN(?: Business)?|Reuters|AP|AFP|Bloomberg|BBC(?: News)?|UPI|PTI|Xinhua|dpa|"
            r"The Associated Press|Associated Press|Agence France-Presse)")
@@ -96,14 +99,21 @@ _NAME_GOES_ON = {"Air", "Airlines", "Airways", "Southern", "Eastern", "Telecom",
                  "Navy", "Embassy", "Ambassador"}
 
 
+@lru_cache(maxsize=1)
+def _flag_names() -> list[str]:
+    """Country names, longest first (read here, not from ``entities``: reading a page must not
+    load the language model)."""
+    text = resources.files("quizapp.generation").joinpath("data", "regions.json").read_text("utf-8")
+    names = {name for names in json.loads(text)["regions"].values() for name in names}
+    return sorted(names | _FLAG_EXTRA, key=len, reverse=True)
+
+
 def strip_stray_lead(line: str) -> str:
     """The first line without a section label or flag stuck before its first sentence."""
     section = re.match(rf"{_WIKI_SECTIONS}\s+(?=[A-Z0-9])", line)
     if section:
         return line[section.end():]
-    from quizapp.generation.entities import regions
-
-    for name in sorted({*regions(), *_FLAG_EXTRA}, key=len, reverse=True):
+    for name in _flag_names():
         flag = re.match(rf"{re.escape(name)}{_FLAG_TAIL}\s+(?=[A-Z0-9])", line)
         if flag:
             following = line[flag.end():].split(" ", 1)[0].rstrip(",.")
