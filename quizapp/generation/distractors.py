@@ -252,8 +252,11 @@ def _sources(answer: str, kind: str, article_records: list[dict],
         near = [c for c, r in regions().items() if r == region]
         return [[c for c in sources[0] if c in near], near, *sources, sorted(regions())]
     if kind == "place":  # a district wants districts and towns, not "U.S." or "Europe"
+        # A street wants streets and an airport airports, a town towns ("Main Street" beside
+        # "Rochester", "Rome International Airport" among cities were no real choices).
         return [[c for c in s if c.removeprefix("the ") not in regions() and
-                 not re.fullmatch(r"[A-Z.]+", c) and c not in CONTINENTS] for s in sources]
+                 not re.fullmatch(r"[A-Z.]+", c) and c not in CONTINENTS and
+                 _facility(c) == _facility(answer)] for s in sources]
     if kind == "people":
         # Nationalities ("Iranian") are no distractors for peoples ("Baloch"), nor the reverse.
         demonym = country_of_demonym(answer) is not None
@@ -261,6 +264,15 @@ def _sources(answer: str, kind: str, article_records: list[dict],
         return [[c for c in s if (country_of_demonym(c) is not None) == demonym
                  and c.endswith("s") == plural] for s in sources]
     return sources
+
+
+_FACILITY = re.compile(r"\b(Street|Road|Avenue|Square|Boulevard|Lane|Tower|Building|Airport|"
+                       r"Hospital|Bridge|Station|Stadium|Hotel|Park)\Z")
+
+
+def _facility(place: str) -> str:
+    found = _FACILITY.search(place)
+    return found.group() if found else ""
 
 
 def _people(answer: str, sources: list[list[str]], article_records: list[dict]) -> list[list[str]]:

@@ -218,3 +218,16 @@ def test_no_year_or_date_after_the_article():
     chosen = pick_distractors("October 2006", [], "date", "", dates, [], random.Random(1),
                               latest=2008)
     assert sorted(chosen) == ["April 2005", "July 2007", "March 2005"]
+
+
+def test_a_street_gets_streets_and_a_town_towns():
+    """"Arizona, Rome International Airport and South Pacific are not Florida cities"."""
+    places = _records("place", "Main Street", "Rochester", "Erie", "Syracuse", "Norwalk",
+                      "Rome International Airport", "Elm Street")
+    chosen = pick_distractors("Buffalo", [], "place", "Labatt moves to _____, New York.",
+                              places, [], random.Random(1))
+    assert sorted(chosen) == sorted(set(chosen)) and len(chosen) == 3
+    assert not {"Main Street", "Elm Street", "Rome International Airport"} & set(chosen)
+    streets = pick_distractors("Main Street", [], "place", "Offices are on _____.", places, [],
+                               random.Random(1))
+    assert not {"Rochester", "Erie", "Syracuse", "Norwalk"} & set(streets)
