@@ -48,7 +48,7 @@ def test_from_an_article_to_an_assigned_approved_set(page, in_db, shoot, teacher
     assert page.get_by_text("questions are waiting for your review").is_visible()
     shoot(page, "teacher-review-queue")
 
-    page.get_by_label("Approve every draft scoring at least").fill("0.8")
+    page.get_by_label("Approve every draft scoring at least").fill("0.2")
     page.get_by_role("button", name="Approve these").click()
     assert page.get_by_text(re.compile(r"\d+ questions approved\.")).is_visible()
 
