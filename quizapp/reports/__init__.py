@@ -13,6 +13,9 @@ from quizapp.reports.items import (
     ItemStats,
     StudyFacility,
     analyse_items,
+    discrimination_band,
+    facility_band,
+    guess_fractions,
     study_facility,
 )
 from quizapp.reports.mastery import (
@@ -50,8 +53,11 @@ __all__ = [
     "StudentCards",
     "StudyFacility",
     "analyse_items",
+    "discrimination_band",
     "due_forecast",
     "exam_forecast",
+    "facility_band",
+    "guess_fractions",
     "knowledge_forecast",
     "mastery_by_category",
     "mastery_by_set",

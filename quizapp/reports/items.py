@@ -15,7 +15,8 @@ answered question i, with x its mark and C = (attempt total − x) the rest of t
 Figures that need a spread (s < 2, or no variance) are None, as in Moodle. Distractors are
 counted over the upper and lower 27 % of attempts ranked by total mark (ties broken by attempt
 id). A question is flagged when its efficiency is under 15 %, its discrimination is negative,
-or its facility is at most 5 % or at least 95 %. ``study_facility`` gives the same facility
+or its facility is at most 5 % or at least 95 %; bands put Moodle's words on facility and
+discrimination (``facility_band``, ``discrimination_band``). ``study_facility`` gives the same facility
 from study: the pass share of each student's first review of a question.
 """
 from __future__ import annotations
@@ -82,6 +83,48 @@ def random_guess_score(choice_fractions: Sequence[float]) -> float:
 def _sample_cov(xs: Sequence[float], ys: Sequence[float]) -> float:
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / (len(xs) - 1)
+
+
+def guess_fractions(kind: str, choices: Sequence[str], answer: str) -> list[float]:
+    """Each possible pick's credit, for the random guess score: a multiple-choice question's
+    choices, true or false's two words; a typed answer cannot be guessed from a list, so it
+    scores 0 (Moodle's short answer does the same unless it accepts anything)."""
+    if kind == "mcq":
+        return [1.0 if choice == answer else 0.0 for choice in choices]
+    if kind == "truefalse":
+        return [1.0, 0.0]
+    return [0.0]
+
+
+# Moodle's reading of the figures ("Quiz report statistics"), as (lowest value, words).
+FACILITY_BANDS = ((0.95, "extremely easy"), (0.90, "very easy"), (0.81, "easy"),
+                  (0.66, "fairly easy"), (0.35, "about right for the average student"),
+                  (0.21, "moderately difficult"), (0.11, "difficult"), (0.06, "very difficult"),
+                  (0.0, "extremely difficult or something wrong with the question"))
+DISCRIMINATION_BANDS = ((50.0, "very good discrimination"), (30.0, "adequate discrimination"),
+                        (20.0, "weak discrimination"),
+                        (0.0, "very weak discrimination"),
+                        (-math.inf, "probably invalid: stronger students did worse"))
+
+
+def band(value: float | None, bands: Sequence[tuple[float, str]]) -> str | None:
+    """The words for ``value``: the first band whose lowest value it reaches."""
+    if value is None:
+        return None
+    for lowest, words in bands:
+        if value >= lowest - 1e-9:
+            return words
+    return bands[-1][1]
+
+
+def facility_band(facility: float | None) -> str | None:
+    """Moodle's words for a facility (a share of the max mark)."""
+    return band(facility, FACILITY_BANDS)
+
+
+def discrimination_band(index: float | None) -> str | None:
+    """Moodle's words for a discrimination index (in percent)."""
+    return band(index, DISCRIMINATION_BANDS)
 
 
 def spread_figures(marks: Sequence[float], rest: Sequence[float],

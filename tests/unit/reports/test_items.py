@@ -14,7 +14,8 @@ import math
 import pytest
 
 from quizapp.reports import AnswerRow, analyse_items
-from quizapp.reports.items import random_guess_score, study_facility
+from quizapp.reports.items import (
+    discrimination_band, facility_band, guess_fractions, random_guess_score, study_facility)
 
 MARKS = {"A": (1, 1, 1), "B": (1, 1, 0), "C": (1, 0, 0), "D": (0, 0, 1)}
 CHOICES = {"A": "right", "B": "right", "C": "x", "D": "y"}
@@ -115,3 +116,35 @@ def test_study_facility_is_the_pass_share_of_first_reviews():
     facility = study_facility(first)
     assert (facility["q1"].students, facility["q1"].facility) == (4, 0.75)
     assert (facility["q2"].students, facility["q2"].facility) == (2, 0.0)
+
+
+def test_guess_fractions_by_kind():
+    # one right among four choices: a random pick scores ¼; true or false ½; typed 0
+    fractions = guess_fractions("mcq", ["Paris", "Lyon", "Nice", "Lille"], "Paris")
+    assert fractions == [1.0, 0.0, 0.0, 0.0]
+    assert random_guess_score(fractions) == 0.25
+    assert random_guess_score(guess_fractions("truefalse", [], "true")) == 0.5
+    assert random_guess_score(guess_fractions("short", [], "Paris")) == 0.0
+    assert random_guess_score(guess_fractions("cloze", [], "Paris")) == 0.0
+
+
+@pytest.mark.parametrize("facility, words", [
+    (0.0, "extremely difficult or something wrong with the question"),
+    (0.05, "extremely difficult or something wrong with the question"),
+    (0.06, "very difficult"), (0.10, "very difficult"), (0.11, "difficult"),
+    (0.21, "moderately difficult"), (0.34, "moderately difficult"),
+    (0.35, "about right for the average student"), (0.64, "about right for the average student"),
+    (0.66, "fairly easy"), (0.81, "easy"), (0.90, "very easy"), (0.94, "very easy"),
+    (0.95, "extremely easy"), (1.0, "extremely easy"), (None, None)])
+def test_facility_bands_are_moodles(facility, words):
+    assert facility_band(facility) == words
+
+
+@pytest.mark.parametrize("index, words", [
+    (75.0, "very good discrimination"), (50.0, "very good discrimination"),
+    (49.9, "adequate discrimination"), (30.0, "adequate discrimination"),
+    (29.0, "weak discrimination"), (20.0, "weak discrimination"),
+    (19.0, "very weak discrimination"), (0.0, "very weak discrimination"),
+    (-0.5, "probably invalid: stronger students did worse"), (None, None)])
+def test_discrimination_bands_are_moodles(index, words):
+    assert discrimination_band(index) == words
