@@ -16,8 +16,8 @@ Figures that need a spread (s < 2, or no variance) are None, as in Moodle. Distr
 counted over the upper and lower 27 % of attempts ranked by total mark (ties broken by attempt
 id). A question is flagged when its efficiency is under 15 %, its discrimination is negative,
 or its facility is at most 5 % or at least 95 %; bands put Moodle's words on facility and
-discrimination (``facility_band``, ``discrimination_band``). ``study_facility`` gives the same facility
-from study: the pass share of each student's first review of a question.
+discrimination (``facility_band``, ``discrimination_band``). ``study_facility`` gives the same
+facility from study: the pass share of each student's first review of a question.
 """
 from __future__ import annotations
 

@@ -103,6 +103,9 @@ ACCESS = {
     "teacher.quiz_page": OWNER,
     "teacher.quiz_attempt": OWNER,
     "teacher.regrade": OWNER,
+    "teacher.quiz_analysis": OWNER,
+    "teacher.quiz_analysis_csv": OWNER,
+    "teacher.quiz_choices_csv": OWNER,
 }
 # Pages to read a CSRF token from, as each person.
 TOKEN_PAGES = {"nobody": "/auth/login", "student": "/student/settings",
