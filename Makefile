@@ -87,6 +87,7 @@ bench: install-bench
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.load_spread --write
 	$(BIN)/python -m bench.quiz
+	$(BIN)/python -m bench.reports
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
