@@ -3,7 +3,7 @@ choice's pick counts in the upper and lower 27 %, and the same facility from stu
 
 Three statements whatever the number of attempts, questions or reviews: the marks of every
 submitted attempt (the first, last or every attempt of each student is chosen here), the
-questions asked, and each class student's first study review of those questions. The maths is
+questions asked, and each class student's first study review of each of them. The maths is
 ``quizapp.reports.items``.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from quizapp.models import Enrolment, Question, Quiz, QuizAnswer, QuizAttempt, Review
@@ -87,36 +87,43 @@ def chosen_attempts(rows: Iterable[tuple[int, int, int]], which: str) -> set[int
     return {attempt_id for _, attempt_id in best.values()}
 
 
-def answer_rows(session: Session, quiz: Quiz, which: str) -> list[AnswerRow]:
-    """Every question of every counted attempt, an unanswered one with mark 0."""
+def counted_marks(session: Session, quiz: Quiz, which: str) -> list:
+    """(attempt id, student id, number, question id, score, points, given) of every question
+    of every counted attempt, an unanswered one included."""
     rows = session.execute(
         select(QuizAnswer.attempt_id, QuizAttempt.user_id, QuizAttempt.number,
-               QuizAnswer.question_id, QuizAnswer.score, QuizAnswer.points, QuizAnswer.given,
-               Question.kind)
+               QuizAnswer.question_id, QuizAnswer.score, QuizAnswer.points, QuizAnswer.given)
         .join(QuizAttempt, QuizAttempt.id == QuizAnswer.attempt_id)
-        .join(Question, Question.id == QuizAnswer.question_id)
         .where(QuizAttempt.quiz_id == quiz.id, QuizAttempt.submitted_at.is_not(None))).all()
     counted = chosen_attempts({(r.attempt_id, r.user_id, r.number) for r in rows}, which)
-    return [AnswerRow(r.attempt_id, r.question_id, r.score or 0.0, r.points,
-                      (r.given if r.given is not None else NO_ANSWER) if r.kind in PICKED
+    return [r for r in rows if r.attempt_id in counted]
+
+
+def answer_rows(marks: list, kinds: dict[int, str]) -> list[AnswerRow]:
+    """Marks as the maths reads them: unanswered is 0, and a picked kind's pick is counted."""
+    return [AnswerRow(attempt_id, question_id, score or 0.0, points,
+                      (NO_ANSWER if given is None else given) if kinds[question_id] in PICKED
                       else None)
-            for r in rows if r.attempt_id in counted]
+            for attempt_id, _, _, question_id, score, points, given in marks]
 
 
 def first_study_ratings(session: Session, quiz: Quiz,
                         question_ids: list[int]) -> list[tuple[int, int]]:
     """(question id, rating) of each class student's first study review of each question:
-    quiz answers and undone reviews left out."""
-    students = (select(Enrolment.student_id)
+    quiz answers and undone reviews left out. One index probe per student and question (the
+    reviews' (user, question, time) index), not every review of them."""
+    students = (select(Enrolment.student_id.label("student_id"))
                 .join(quiz_classes, quiz_classes.c.class_id == Enrolment.class_id)
-                .where(quiz_classes.c.quiz_id == quiz.id))
-    ranked = (select(Review.question_id, Review.rating, func.row_number().over(
-        partition_by=(Review.user_id, Review.question_id),
-        order_by=(Review.reviewed_at, Review.id)).label("n"))
-        .where(Review.question_id.in_(question_ids), Review.user_id.in_(students),
-               Review.origin == "study", Review.undone_at.is_(None))).subquery()
-    return [(q, rating) for q, rating in session.execute(
-        select(ranked.c.question_id, ranked.c.rating).where(ranked.c.n == 1))]
+                .where(quiz_classes.c.quiz_id == quiz.id).distinct().subquery())
+    asked = select(Question.id.label("question_id")).where(Question.id.in_(question_ids)) \
+        .subquery()
+    first = (select(Review.rating)
+             .where(Review.user_id == students.c.student_id,
+                    Review.question_id == asked.c.question_id, Review.origin == "study",
+                    Review.undone_at.is_(None))
+             .order_by(Review.reviewed_at, Review.id).limit(1).scalar_subquery())
+    pairs = select(asked.c.question_id, first).select_from(students.join(asked, true()))
+    return [(q, rating) for q, rating in session.execute(pairs) if rating is not None]
 
 
 def choice_lines(question, stats: ItemStats) -> tuple[ChoiceLine, ...]:
@@ -139,14 +146,16 @@ def analyse(session: Session, quiz: Quiz, which: str = "first") -> QuizAnalysis:
     """The quiz's item analysis over ``which`` attempts (a key of ATTEMPT_SETS)."""
     if which not in ATTEMPT_SETS:
         raise ValueError(f"attempts must be one of {', '.join(ATTEMPT_SETS)}")
-    rows = answer_rows(session, quiz, which)
-    ids = sorted({r.question_id for r in rows})
+    marks = counted_marks(session, quiz, which)
+    ids = sorted({m.question_id for m in marks})
     if not ids:
         return QuizAnalysis(which, 0, 0, [])
     questions = session.execute(
         select(Question.id, Question.prompt, Question.kind, Question.category, Question.answer,
                Question.choices).where(Question.id.in_(ids))
         .order_by(Question.set_id, Question.position, Question.id)).all()
+    kinds = {q.id: q.kind for q in questions}
+    rows = answer_rows(marks, kinds)
     stats = analyse_items(rows, {q.id: guess_fractions(q.kind, q.choices, q.answer)
                                  for q in questions})
     study = study_facility(first_study_ratings(session, quiz, ids))
