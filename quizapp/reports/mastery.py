@@ -88,3 +88,32 @@ def mastery_by_category(questions: Iterable[QuestionRow], memories: Iterable[Car
                         settings: Settings, now: datetime) -> dict[Hashable, Mastery]:
     recall = recalls(memories, settings, now)
     return mastery_by(((q.category, q.question_id) for q in questions), recall)
+
+
+
+CATEGORY_WORDS = {"who": "people", "what": "things", "where": "places", "when": "dates",
+                  "operation": "operations", "number": "numbers"}
+KNOWN, GAP, WELL = 0.5, 0.25, 0.8
+
+
+def reading(by_category: Mapping[str, Mastery], who: str = "you") -> str:
+    """One line on what a student knows of some material, by category: "you know the places
+    but not the people" when the best-known category is at least half known and the
+    least-known lies a quarter or more under it. ``who``: "you", or the student's name."""
+    groups = {c: m for c, m in by_category.items() if m.questions}
+    know, has = ("know", "have") if who == "you" else ("knows", "has")
+    who = who[:1].upper() + who[1:]
+    if not any(m.seen for m in groups.values()):
+        return f"{who} {has} not started this yet."
+    ranked = sorted(groups, key=lambda c: (-(groups[c].mastery or 0), c))
+    best, worst = (CATEGORY_WORDS.get(c, c) for c in (ranked[0], ranked[-1]))
+    high, low = groups[ranked[0]].mastery or 0, groups[ranked[-1]].mastery or 0
+    if low >= WELL:
+        return f"{who} {know} all of it well."
+    if high >= KNOWN and high - low >= GAP:
+        return f"{who} {know} the {best} but not the {worst}."
+    if high < KNOWN:
+        return f"{who} {know} little of it yet, the {best} best ({high:.0%})."
+    overall = (sum(m.recall_sum for m in groups.values())
+               / sum(m.questions for m in groups.values()))
+    return f"{who} {know} about {overall:.0%} of it, much the same in each kind of question."

@@ -29,3 +29,19 @@ def recall_at(stability: float, last_review: datetime, moment: datetime,
     """Predicted recall at ``moment`` of a card last reviewed at ``last_review``."""
     elapsed = (as_utc(moment) - as_utc(last_review)).total_seconds() / SECONDS_PER_DAY
     return recall_after(stability, elapsed, settings)
+
+
+def planned_recall(elapsed_days: float, interval_days: float, settings: Settings) -> float:
+    """The recall FSRS predicted for a review made ``elapsed_days`` after the last one, when
+    that review set an ``interval_days`` interval.
+
+    The review log keeps intervals, not stabilities; FSRS picks the interval I at which
+    recall falls to the desired retention r, so F·I/S = r^(1/D) − 1 and recall after t days
+    is (1 + (t/I)·(r^(1/D) − 1))^D: no replay of the card is needed. (Fuzz, load balancing
+    and the maximum interval move I a little from the exact point; the reading is that close.)
+    """
+    if interval_days <= 0:
+        raise ValueError(f"an interval must be positive, got {interval_days}")
+    decay = fsrs_scheduler(settings)._DECAY
+    span = settings.desired_retention ** (1 / decay) - 1
+    return float((1 + max(0.0, elapsed_days) / interval_days * span) ** decay)
