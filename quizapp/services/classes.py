@@ -77,6 +77,12 @@ def roster(session: Session, school_class: SchoolClass) -> list[tuple[Enrolment,
         .where(Enrolment.class_id == school_class.id).order_by(User.name, User.email))]
 
 
+def class_student(session: Session, school_class: SchoolClass, student_id: int) -> User | None:
+    """The student ``student_id`` if they are in the class, else None."""
+    return session.scalar(select(User).join(Enrolment, Enrolment.student_id == User.id).where(
+        Enrolment.class_id == school_class.id, User.id == student_id))
+
+
 def remove_student(session: Session, school_class: SchoolClass, student_id: int) -> User:
     """The student leaves the class; their review history stays theirs."""
     enrolment = session.scalar(select(Enrolment).where(

@@ -18,6 +18,7 @@ bp = Blueprint("student", __name__)
 def add_navigation(state):
     state.app.config.setdefault("STUDENT_NAV", [("student.study_page", "Study"),
                                                 ("student.quiz_list", "Quizzes"),
+                                                ("student.progress", "Progress"),
                                                 ("student.settings", "Settings")])
 
 
@@ -68,5 +69,6 @@ def settings():
     return render_template("student/settings.html", form=form), 400 if form.errors else 200
 
 
+from quizapp.student import progress as _progress_routes  # noqa: E402,F401  (routes attach to bp)
 from quizapp.student import quizzes as _quiz_routes  # noqa: E402,F401  (routes attach to bp)
 from quizapp.student import studying as _studying_routes  # noqa: E402,F401  (routes attach to bp)

@@ -27,4 +27,5 @@ def home():
                            sets=sets, counts=catalogue.question_counts(db.session, sets))
 
 
-from quizapp.teacher import analysis, articles, classes, questions, quizzes, review, sets, transfer  # noqa: F401  (each module registers its routes on bp)
+from quizapp.teacher import (  # noqa: F401  (each module registers its routes on bp)
+    analysis, articles, classes, questions, quizzes, review, sets, student_report, transfer)

@@ -65,6 +65,8 @@ ACCESS = {
     "student.submit_attempt": STUDENTS_OWN,
     "student.attempt_summary": STUDENTS_OWN,
     "student.attempt_result": STUDENTS_OWN,
+    "student.progress": STUDENTS,
+    "student.progress_csv": STUDENTS,
     "teacher.home": TEACHERS,
     "teacher.classes": TEACHERS,
     "teacher.sets": TEACHERS,
@@ -106,6 +108,8 @@ ACCESS = {
     "teacher.quiz_analysis": OWNER,
     "teacher.quiz_analysis_csv": OWNER,
     "teacher.quiz_choices_csv": OWNER,
+    "teacher.student_report": OWNER,
+    "teacher.student_report_csv": OWNER,
 }
 # Pages to read a CSRF token from, as each person.
 TOKEN_PAGES = {"nobody": "/auth/login", "student": "/student/settings",
@@ -130,6 +134,7 @@ class Things:
     quiz_id: int
     attempt_id: int
     fmt: str = "json"
+    table: str = "due"
     filename: str = "style.css"
 
 

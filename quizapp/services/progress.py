@@ -1,0 +1,271 @@
+"""A student's progress, read from the review log, the cards and the quiz attempts in bulk.
+
+Seven statements whatever the number of cards, reviews or attempts: the reviews of the last
+year (each with its card's previous review, by a window function), the cards, the questions
+to know, the most forgotten cards, the quiz attempts and their accuracy per category. The
+figures come from ``quizapp.reports`` (pure maths) on those rows.
+
+A ``Scope`` says what the page covers: a student sees everything of theirs (the sets they may
+study, every quiz they took); a teacher's drill-down covers only the sets assigned to the
+teacher's class and the quizzes set for it, so one teacher never sees another's material.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Date, Integer, case, func, select
+from sqlalchemy.orm import Session
+
+from quizapp.models import (
+    Assignment, Card, Question, QuestionSet, Quiz, QuizAnswer, QuizAttempt, Review, User)
+from quizapp.models.quizzes import quiz_classes
+from quizapp.quizzes import results_visible, shows_at_least
+from quizapp.reports import (
+    CardMemory, DueForecast, KnowledgePoint, Mastery, Retention, RetentionReview, due_forecast,
+    knowledge_forecast, true_retention)
+from quizapp.reports.activity import Activity, activity
+from quizapp.reports.mastery import mastery_by, reading, recalls
+from quizapp.scheduling import Phase, Rating, study_day, study_day_start
+from quizapp.scheduling.clock import zone
+from quizapp.scheduling.recall import planned_recall
+from quizapp.services.catalogue import assigned_sets_query
+from quizapp.services.study import settings_for
+
+WINDOWS = (7, 30, 365)  # days of true retention
+LAPSES_SHOWN, KEEPS_FAILING = 10, 2  # cards forgotten at least twice after learning them
+CATEGORIES = ("who", "what", "where", "when", "operation", "number")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The sets (a select of set ids) and quizzes (None: any) a progress page covers."""
+
+    set_ids: object
+    quiz_ids: object | None
+    student_view: bool
+
+    @classmethod
+    def student(cls, student: User, now: datetime) -> Scope:
+        return cls(assigned_sets_query(student.id, now), None, True)
+
+    @classmethod
+    def school_class(cls, class_id: int) -> Scope:
+        return cls(select(Assignment.set_id).where(Assignment.class_id == class_id),
+                   select(quiz_classes.c.quiz_id).where(quiz_classes.c.class_id == class_id),
+                   False)
+
+    def questions(self):
+        """The ids of the approved questions in the scope's sets."""
+        return select(Question.id).where(Question.status == "approved",
+                                         Question.set_id.in_(self.set_ids))
+
+
+@dataclass(frozen=True)
+class Today:
+    reviews: int
+    seconds: int
+    failed: int
+    due_now: int
+    due_later: int  # later this study day
+    next_due: datetime | None  # the next card to come due after now
+
+    @property
+    def failed_share(self) -> float | None:
+        return self.failed / self.reviews if self.reviews else None
+
+
+@dataclass(frozen=True)
+class SetMastery:
+    set_id: int
+    title: str
+    mastery: Mastery
+    reading: str
+
+
+@dataclass(frozen=True)
+class Lapse:
+    prompt: str
+    answer: str
+    kind: str
+    source_text: str | None
+    set_title: str
+    lapses: int
+
+
+@dataclass(frozen=True)
+class QuizLine:
+    quiz_title: str
+    number: int
+    submitted_at: datetime
+    seconds: int
+    score: float | None  # None: not shown to the student yet
+    max_score: float
+    categories: dict[str, tuple[int, int]] | None  # category: (right, asked); None: hidden
+
+    @property
+    def share(self) -> float | None:
+        return None if self.score is None or not self.max_score else self.score / self.max_score
+
+
+@dataclass(frozen=True)
+class Progress:
+    student: User
+    now: datetime
+    day: date
+    desired_retention: float
+    today: Today
+    due: DueForecast
+    activity: Activity
+    retention: dict[int, Retention]
+    sets: list[SetMastery]
+    categories: dict[str, Mastery]
+    reading: str
+    knowledge: tuple[KnowledgePoint, ...]
+    lapses: list[Lapse]
+    quizzes: list[QuizLine]
+
+    @property
+    def due_bars(self) -> list[tuple[str, int]]:
+        """The due forecast as chart bars: ("2 Dec", cards)."""
+        return [(f"{day.day} {day:%b}", count) for day, count in self.due.days]
+
+    @property
+    def knowledge_points(self) -> list[tuple[str, float]]:
+        return [("today" if k.days_ahead == 0 else f"+{k.days_ahead} d", k.expected_recalled)
+                for k in self.knowledge]
+
+
+def review_rows(session: Session, student: User, scope: Scope, since: datetime) -> list:
+    """The student's live reviews since ``since``, each with the study day and the interval
+    of the card's previous review (from the whole log, not only the window)."""
+    order = {"partition_by": Review.question_id, "order_by": (Review.reviewed_at, Review.id)}
+    log = select(Review.reviewed_at, Review.study_day, Review.rating, Review.duration_ms,
+                 func.lag(Review.study_day, type_=Date).over(**order).label("prev_day"),
+                 func.lag(Review.interval_days, type_=Integer).over(**order)
+                 .label("prev_interval")
+                 ).where(Review.user_id == student.id, Review.undone_at.is_(None))
+    if not scope.student_view:
+        log = log.where(Review.question_id.in_(scope.questions()))
+    log = log.subquery()
+    return session.execute(select(log).where(log.c.reviewed_at >= since)).all()
+
+
+def retention_reviews(rows, settings) -> list[RetentionReview]:
+    out = []
+    for row in rows:
+        elapsed = None if row.prev_day is None else (row.study_day - row.prev_day).days
+        predicted = (planned_recall(elapsed, row.prev_interval, settings)
+                     if elapsed is not None and row.prev_interval else None)
+        out.append(RetentionReview(row.reviewed_at, row.rating, elapsed, row.prev_interval,
+                                   predicted))
+    return out
+
+
+def today_figures(rows, cards, student: User, now: datetime, day: date) -> Today:
+    todays = [r for r in rows if r.study_day == day]
+    end = study_day_start(day + timedelta(days=1), student.timezone, student.rollover_hour)
+    dues = [c.due for c in cards if c.phase != int(Phase.NEW) and c.due is not None]
+    ahead = [d for d in dues if d > now]
+    return Today(reviews=len(todays), seconds=sum(r.duration_ms or 0 for r in todays) // 1000,
+                 failed=sum(1 for r in todays if r.rating == int(Rating.AGAIN)),
+                 due_now=sum(1 for d in dues if d <= now),
+                 due_later=sum(1 for d in ahead if d < end),
+                 next_due=min(ahead, default=None))
+
+
+def mastery_figures(questions, cards, settings, now, who: str):
+    """(mastery by set with its reading, by category, overall reading) from one recall pass."""
+    recall = recalls((CardMemory(c.question_id, c.stability, c.last_review) for c in cards
+                      if c.stability and c.last_review), settings, now)
+    titles = {q.set_id: q.title for q in questions}
+    by_set = mastery_by(((q.set_id, q.id) for q in questions), recall)
+    by_cell = mastery_by((((q.set_id, q.category), q.id) for q in questions), recall)
+    categories = mastery_by(((q.category, q.id) for q in questions), recall)
+    sets = [SetMastery(set_id, titles[set_id], by_set[set_id],
+                       reading({c: m for (s, c), m in by_cell.items() if s == set_id}, who))
+            for set_id in sorted(by_set, key=lambda s: (titles[s].lower(), s))]
+    ordered = {c: categories[c] for c in CATEGORIES if c in categories}
+    return sets, ordered, reading(ordered, who), recall
+
+
+def lapses(session: Session, student: User, scope: Scope) -> list[Lapse]:
+    rows = session.execute(
+        select(Question.prompt, Question.answer, Question.kind, Question.source_text,
+               QuestionSet.title, Card.lapses)
+        .join(Card, Card.question_id == Question.id)
+        .join(QuestionSet, QuestionSet.id == Question.set_id)
+        .where(Card.user_id == student.id, Card.lapses >= KEEPS_FAILING,
+               Question.id.in_(scope.questions()))
+        .order_by(Card.lapses.desc(), Question.id).limit(LAPSES_SHOWN))
+    return [Lapse(*row) for row in rows]
+
+
+def quiz_lines(session: Session, student: User, scope: Scope, now: datetime) -> list[QuizLine]:
+    mine = [QuizAttempt.user_id == student.id, QuizAttempt.submitted_at.is_not(None)]
+    if scope.quiz_ids is not None:
+        mine.append(QuizAttempt.quiz_id.in_(scope.quiz_ids))
+    attempts = session.execute(select(QuizAttempt, Quiz).join(Quiz).where(*mine)
+                               .order_by(QuizAttempt.submitted_at, QuizAttempt.id)).all()
+    tally: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
+    for attempt_id, category, asked, right in session.execute(
+            select(QuizAnswer.attempt_id, Question.category, func.count(),
+                   func.sum(case((QuizAnswer.correct.is_(True), 1), else_=0)))
+            .join(Question, Question.id == QuizAnswer.question_id)
+            .join(QuizAttempt, QuizAttempt.id == QuizAnswer.attempt_id).where(*mine)
+            .group_by(QuizAnswer.attempt_id, Question.category)):
+        tally[attempt_id][category] = (int(right or 0), int(asked))
+    lines = []
+    for attempt, quiz in attempts:
+        shown = not scope.student_view or results_visible(now, quiz.shows_when, quiz.closes_at)
+        detail = shown and (not scope.student_view or shows_at_least(quiz.shows, "answers"))
+        lines.append(QuizLine(
+            quiz.title, attempt.number, attempt.submitted_at,
+            int((attempt.submitted_at - attempt.started_at).total_seconds()),
+            attempt.score if shown else None, attempt.max_score,
+            {c: tally[attempt.id][c] for c in CATEGORIES if c in tally[attempt.id]}
+            if detail else None))
+    return lines
+
+
+def progress(session: Session, student: User, scope: Scope, now: datetime) -> Progress:
+    """Every figure of a student's progress page, in a bounded number of statements."""
+    settings = settings_for(student)
+    day = study_day(now, student.timezone, student.rollover_hour)
+    rows = review_rows(session, student, scope, now - timedelta(days=max(WINDOWS)))
+    cards = session.execute(
+        select(Card.question_id, Card.phase, Card.stability, Card.last_review, Card.due)
+        .where(Card.user_id == student.id, Card.question_id.in_(scope.questions()))).all()
+    questions = session.execute(
+        select(Question.id, Question.set_id, Question.category, QuestionSet.title)
+        .join(QuestionSet, QuestionSet.id == Question.set_id)
+        .where(Question.id.in_(scope.questions()))).all()
+    who = "you" if scope.student_view else student.name
+    sets, categories, overall, recall = mastery_figures(questions, cards, settings, now, who)
+    reviews = retention_reviews(rows, settings)
+    return Progress(
+        student=student, now=now, day=day, desired_retention=student.desired_retention,
+        today=today_figures(rows, cards, student, now, day),
+        due=due_forecast(((study_day(c.due, student.timezone, student.rollover_hour), 1)
+                          for c in cards if c.phase != int(Phase.NEW) and c.due), day),
+        activity=activity(Counter(r.study_day for r in rows).items(), day),
+        retention={n: true_retention(reviews, now - timedelta(days=n), now) for n in WINDOWS},
+        sets=sets, categories=categories, reading=overall,
+        knowledge=knowledge_forecast((CardMemory(c.question_id, c.stability, c.last_review)
+                                      for c in cards if c.question_id in recall),
+                                     settings, now),
+        lapses=lapses(session, student, scope),
+        quizzes=quiz_lines(session, student, scope, now))
+
+
+def when_words(moment: datetime, now: datetime, tz_name: str) -> str:
+    """"today at 18:30", "tomorrow at 9:00", "on Mon 7 Dec at 9:00", in the student's zone."""
+    local, today = moment.astimezone(zone(tz_name)), now.astimezone(zone(tz_name)).date()
+    clock = f"{local.hour}:{local.minute:02d}"
+    days = (local.date() - today).days
+    if days == 0:
+        return f"today at {clock}"
+    if days == 1:
+        return f"tomorrow at {clock}"
+    return f"on {local:%a} {local.day} {local:%b} at {clock}"
