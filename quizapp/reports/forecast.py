@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from quizapp.reports.mastery import CardMemory
 from quizapp.scheduling import Settings
-from quizapp.scheduling.recall import recall_at
+from quizapp.scheduling.recall import recalls_at
 
 FORECAST_DAYS = 30
 
@@ -44,12 +44,9 @@ def knowledge_forecast(memories: Iterable[CardMemory], settings: Settings, now: 
                        days: int = FORECAST_DAYS) -> tuple[KnowledgePoint, ...]:
     """ΣR now and on each of the next ``days`` days if the student stops reviewing now."""
     check_days(days)
-    cards = list(memories)
-    return tuple(
-        KnowledgePoint(ahead, sum(recall_at(m.stability, m.last_review,
-                                            now + timedelta(days=ahead), settings)
-                                  for m in cards))
-        for ahead in range(days + 1))
+    sums = recalls_at(((m.stability, m.last_review) for m in memories), now, settings,
+                      range(days + 1))
+    return tuple(KnowledgePoint(ahead, total) for ahead, total in enumerate(sums))
 
 
 def due_forecast(rows: Iterable[tuple[date, int]], today: date,

@@ -5,6 +5,10 @@ least one study day after the card's previous review count: a same-day repeat me
 learning steps, not memory. A card is mature when the interval it was on when reviewed is at
 least 21 days (Anki's split), young otherwise. A figure over fewer than 20 reviews says so
 instead of showing a rate that one review could swing.
+
+A row may stand for ``count`` identical reviews: the reporting service groups a year of the
+log in SQL (by window, days elapsed, interval and rating), so the work here follows the
+variety of the log, not its length; ``retention_of`` takes rows already cut to a window.
 """
 from __future__ import annotations
 
@@ -25,14 +29,17 @@ class RetentionReview:
 
     ``elapsed_days``: study days since the card's previous review (None for its first);
     ``interval_days``: the interval the card was on when reviewed (None for a new card);
-    ``predicted``: the recall the scheduler predicted for it, when known.
+    ``predicted``: the recall the scheduler predicted for it, when known;
+    ``count``: how many such reviews the row stands for (``reviewed_at`` None: a grouped
+    row, already cut to its window; only ``retention_of`` takes it).
     """
 
-    reviewed_at: datetime
+    reviewed_at: datetime | None
     rating: int
     elapsed_days: int | None
     interval_days: int | None
     predicted: float | None = None
+    count: int = 1
 
 
 @dataclass(frozen=True)
@@ -80,10 +87,11 @@ def is_mature(review: RetentionReview) -> bool:
 
 def figure(reviews: list[RetentionReview]) -> RetentionFigure:
     """The pass share of ``reviews`` (already filtered to counted ones)."""
-    n = len(reviews)
-    hits = sum(passed(r.rating) for r in reviews)
-    predictions = [r.predicted for r in reviews if r.predicted is not None]
-    predicted = sum(predictions) / n if n and len(predictions) == n else None
+    n = sum(r.count for r in reviews)
+    hits = sum(r.count for r in reviews if passed(r.rating))
+    known = [r for r in reviews if r.predicted is not None]
+    predicted = (sum(r.predicted * r.count for r in known) / n
+                 if n and len(known) == len(reviews) else None)
     rate = hits / n if n >= MIN_REVIEWS else None
     return RetentionFigure(reviews=n, passed=hits, rate=rate, predicted=predicted)
 
@@ -94,7 +102,14 @@ def true_retention(reviews: Iterable[RetentionReview], since: datetime,
     since, until = as_utc(since), as_utc(until)
     if until <= since:
         raise ValueError(f"the window must end after it starts ({since} … {until})")
-    counted = [r for r in reviews if since <= as_utc(r.reviewed_at) < until and counts(r)]
+    return retention_of(r for r in reviews if since <= as_utc(r.reviewed_at) < until)
+
+
+def retention_of(reviews: Iterable[RetentionReview]) -> Retention:
+    """True retention of ``reviews``, already cut to one window."""
+    counted = [r for r in reviews if counts(r)]
+    if any(r.count < 1 for r in counted):
+        raise ValueError("a review row stands for at least one review")
     mature = [r for r in counted if is_mature(r)]
     young = [r for r in counted if not is_mature(r)]
     return Retention(overall=figure(counted), young=figure(young), mature=figure(mature))

@@ -8,6 +8,7 @@ parameters, at a fractional number of days.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from quizapp.scheduling.clock import as_utc
@@ -16,12 +17,35 @@ from quizapp.scheduling.scheduler import Settings, fsrs_scheduler
 SECONDS_PER_DAY = 86400.0
 
 
+def curve(settings: Settings) -> tuple[float, float]:
+    """(factor, decay) of the forgetting curve R = (1 + factor·t/S) ** decay."""
+    sched = fsrs_scheduler(settings)
+    return sched._FACTOR, sched._DECAY
+
+
 def recall_after(stability: float, elapsed_days: float, settings: Settings) -> float:
     """FSRS's predicted recall ``elapsed_days`` (fractional) after the last review."""
     if stability <= 0:
         raise ValueError(f"stability must be positive, got {stability}")
-    sched = fsrs_scheduler(settings)
-    return float((1 + sched._FACTOR * max(0.0, elapsed_days) / stability) ** sched._DECAY)
+    factor, decay = curve(settings)
+    return float((1 + factor * max(0.0, elapsed_days) / stability) ** decay)
+
+
+def recalls_at(cards: Iterable[tuple[float, datetime]], moment: datetime, settings: Settings,
+               days_ahead: Iterable[float] = (0,)) -> list[float]:
+    """ΣR of ``(stability, last review)`` cards at ``moment`` plus each of ``days_ahead`` days:
+    ``recall_at`` summed over many cards, with the curve read once (a report reads
+    thousands of cards on each of 31 days)."""
+    factor, decay = curve(settings)
+    moment = as_utc(moment)
+    points = []
+    for stability, last_review in cards:
+        if stability <= 0:
+            raise ValueError(f"stability must be positive, got {stability}")
+        points.append(((moment - as_utc(last_review)).total_seconds() / SECONDS_PER_DAY,
+                       factor / stability))
+    return [float(sum((1 + slope * max(0.0, elapsed + ahead)) ** decay
+                      for elapsed, slope in points)) for ahead in days_ahead]
 
 
 def recall_at(stability: float, last_review: datetime, moment: datetime,

@@ -1,8 +1,9 @@
 """A student's progress, read from the review log, the cards and the quiz attempts in bulk.
 
-Seven statements whatever the number of cards, reviews or attempts: the reviews of the last
-year (each with its card's previous review, by a window function), the cards, the questions
-to know, the most forgotten cards, the quiz attempts and their accuracy per category. The
+Seven statements whatever the number of cards, reviews or attempts: reviews per study day of
+the last year, the year's reviews grouped for true retention (each with its card's previous
+review, by a window function, counted in SQL), the cards, the questions to know, the most
+forgotten cards, the quiz attempts and their accuracy per category. The
 figures come from ``quizapp.reports`` (pure maths) on those rows.
 
 A ``Scope`` says what the page covers: a student sees everything of theirs (the sets they may
@@ -11,11 +12,11 @@ teacher's class and the quizzes set for it, so one teacher never sees another's 
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Date, Integer, case, func, select
+from sqlalchemy import Date, Integer, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from quizapp.models import (
@@ -24,9 +25,10 @@ from quizapp.models.quizzes import quiz_classes
 from quizapp.quizzes import results_visible, shows_at_least
 from quizapp.reports import (
     CardMemory, DueForecast, KnowledgePoint, Mastery, Retention, RetentionReview, due_forecast,
-    knowledge_forecast, true_retention)
-from quizapp.reports.activity import Activity, activity
+    knowledge_forecast)
+from quizapp.reports.activity import CALENDAR_DAYS, Activity, activity
 from quizapp.reports.mastery import mastery_by, reading, recalls
+from quizapp.reports.retention import retention_of
 from quizapp.scheduling import Phase, Rating, study_day, study_day_start
 from quizapp.scheduling.clock import zone
 from quizapp.scheduling.recall import planned_recall
@@ -137,39 +139,74 @@ class Progress:
                 for k in self.knowledge]
 
 
-def review_rows(session: Session, student: User, scope: Scope, since: datetime) -> list:
-    """The student's live reviews since ``since``, each with the study day and the interval
-    of the card's previous review (from the whole log, not only the window)."""
+def live_reviews(student: User, scope: Scope):
+    """The conditions on the student's live reviews the page counts."""
+    conditions = [Review.user_id == student.id, Review.undone_at.is_(None)]
+    if not scope.student_view:
+        conditions.append(Review.question_id.in_(scope.questions()))
+    return conditions
+
+
+def day_rows(session: Session, student: User, scope: Scope, first_day: date) -> list:
+    """(study day, reviews, milliseconds, failed) for each study day from ``first_day``."""
+    return session.execute(
+        select(Review.study_day, func.count(), func.coalesce(func.sum(Review.duration_ms), 0),
+               func.sum(case((Review.rating == int(Rating.AGAIN), 1), else_=0)))
+        .where(*live_reviews(student, scope), Review.study_day >= first_day,
+               Review.reviewed_at >= study_day_start(first_day, student.timezone,
+                                                     student.rollover_hour))
+        .group_by(Review.study_day)).all()
+
+
+def days_apart(session: Session, later, earlier):
+    """Whole days between two DATE expressions, in the database's own words."""
+    if session.get_bind().dialect.name == "postgresql":
+        return later - earlier
+    return cast(func.julianday(later) - func.julianday(earlier), Integer)
+
+
+def retention_rows(session: Session, student: User, scope: Scope, now: datetime) -> list:
+    """The reviews of the last year that measure memory, grouped in SQL by window (the
+    shortest of WINDOWS that holds them), study days since the card's previous review (from
+    the whole log), the interval that review set, and the rating: (window, elapsed,
+    interval, rating, reviews)."""
     order = {"partition_by": Review.question_id, "order_by": (Review.reviewed_at, Review.id)}
-    log = select(Review.reviewed_at, Review.study_day, Review.rating, Review.duration_ms,
+    log = select(Review.reviewed_at, Review.study_day, Review.rating,
                  func.lag(Review.study_day, type_=Date).over(**order).label("prev_day"),
                  func.lag(Review.interval_days, type_=Integer).over(**order)
-                 .label("prev_interval")
-                 ).where(Review.user_id == student.id, Review.undone_at.is_(None))
-    if not scope.student_view:
-        log = log.where(Review.question_id.in_(scope.questions()))
-    log = log.subquery()
-    return session.execute(select(log).where(log.c.reviewed_at >= since)).all()
+                 .label("interval")).where(*live_reviews(student, scope)).subquery()
+    window = case(*((log.c.reviewed_at >= now - timedelta(days=days), days)
+                    for days in WINDOWS[:-1]), else_=WINDOWS[-1])
+    elapsed = days_apart(session, log.c.study_day, log.c.prev_day)
+    return session.execute(
+        select(window, elapsed, log.c.interval, log.c.rating, func.count())
+        .where(log.c.reviewed_at >= now - timedelta(days=WINDOWS[-1]), log.c.reviewed_at < now,
+               log.c.prev_day < log.c.study_day)
+        .group_by(window, elapsed, log.c.interval, log.c.rating)).all()
 
 
-def retention_reviews(rows, settings) -> list[RetentionReview]:
-    out = []
-    for row in rows:
-        elapsed = None if row.prev_day is None else (row.study_day - row.prev_day).days
-        predicted = (planned_recall(elapsed, row.prev_interval, settings)
-                     if elapsed is not None and row.prev_interval else None)
-        out.append(RetentionReview(row.reviewed_at, row.rating, elapsed, row.prev_interval,
-                                   predicted))
-    return out
+def retention_figures(rows, settings) -> dict[int, Retention]:
+    """True retention over each of WINDOWS from the grouped rows, with the recall FSRS
+    planned for each (elapsed, interval)."""
+    by_window: dict[int, list[RetentionReview]] = {days: [] for days in WINDOWS}
+    planned: dict[tuple[int, int], float] = {}
+    for window, elapsed, interval, rating, count in rows:
+        if interval and (elapsed, interval) not in planned:
+            planned[elapsed, interval] = planned_recall(elapsed, interval, settings)
+        predicted = planned[elapsed, interval] if interval else None
+        review = RetentionReview(None, rating, elapsed, interval, predicted, count)
+        for days in WINDOWS:
+            if window <= days:
+                by_window[days].append(review)
+    return {days: retention_of(reviews) for days, reviews in by_window.items()}
 
 
-def today_figures(rows, cards, student: User, now: datetime, day: date) -> Today:
-    todays = [r for r in rows if r.study_day == day]
+def today_figures(days, cards, student: User, now: datetime, day: date) -> Today:
+    _, reviews, ms, failed = next((row for row in days if row[0] == day), (day, 0, 0, 0))
     end = study_day_start(day + timedelta(days=1), student.timezone, student.rollover_hour)
     dues = [c.due for c in cards if c.phase != int(Phase.NEW) and c.due is not None]
     ahead = [d for d in dues if d > now]
-    return Today(reviews=len(todays), seconds=sum(r.duration_ms or 0 for r in todays) // 1000,
-                 failed=sum(1 for r in todays if r.rating == int(Rating.AGAIN)),
+    return Today(reviews=reviews, seconds=int(ms) // 1000, failed=int(failed or 0),
                  due_now=sum(1 for d in dues if d <= now),
                  due_later=sum(1 for d in ahead if d < end),
                  next_due=min(ahead, default=None))
@@ -232,8 +269,9 @@ def quiz_lines(session: Session, student: User, scope: Scope, now: datetime) -> 
 def progress(session: Session, student: User, scope: Scope, now: datetime) -> Progress:
     """Every figure of a student's progress page, in a bounded number of statements."""
     settings = settings_for(student)
-    day = study_day(now, student.timezone, student.rollover_hour)
-    rows = review_rows(session, student, scope, now - timedelta(days=max(WINDOWS)))
+    tz, rollover = student.timezone, student.rollover_hour
+    day = study_day(now, tz, rollover)
+    days = day_rows(session, student, scope, day - timedelta(days=CALENDAR_DAYS - 1))
     cards = session.execute(
         select(Card.question_id, Card.phase, Card.stability, Card.last_review, Card.due)
         .where(Card.user_id == student.id, Card.question_id.in_(scope.questions()))).all()
@@ -243,14 +281,13 @@ def progress(session: Session, student: User, scope: Scope, now: datetime) -> Pr
         .where(Question.id.in_(scope.questions()))).all()
     who = "you" if scope.student_view else student.name
     sets, categories, overall, recall = mastery_figures(questions, cards, settings, now, who)
-    reviews = retention_reviews(rows, settings)
     return Progress(
         student=student, now=now, day=day, desired_retention=student.desired_retention,
-        today=today_figures(rows, cards, student, now, day),
-        due=due_forecast(((study_day(c.due, student.timezone, student.rollover_hour), 1)
+        today=today_figures(days, cards, student, now, day),
+        due=due_forecast(((study_day(c.due, tz, rollover), 1)
                           for c in cards if c.phase != int(Phase.NEW) and c.due), day),
-        activity=activity(Counter(r.study_day for r in rows).items(), day),
-        retention={n: true_retention(reviews, now - timedelta(days=n), now) for n in WINDOWS},
+        activity=activity(((d, n) for d, n, _, _ in days), day),
+        retention=retention_figures(retention_rows(session, student, scope, now), settings),
         sets=sets, categories=categories, reading=overall,
         knowledge=knowledge_forecast((CardMemory(c.question_id, c.stability, c.last_review)
                                       for c in cards if c.question_id in recall),

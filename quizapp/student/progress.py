@@ -17,9 +17,8 @@ TABLE_RULE = f"<any({', '.join(TABLES)}):table>"
 
 
 def my_progress():
-    now = utcnow()
-    return service.progress(db.session, current_user, service.Scope.student(current_user, now),
-                            now)
+    now, student = utcnow(), current_user._get_current_object()
+    return service.progress(db.session, student, service.Scope.student(student, now), now)
 
 
 @bp.route("/progress")

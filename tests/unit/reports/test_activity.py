@@ -7,7 +7,7 @@ import pytest
 from quizapp.reports.activity import activity
 from quizapp.reports.mastery import Mastery, reading
 from quizapp.scheduling import Settings
-from quizapp.scheduling.recall import planned_recall, recall_at
+from quizapp.scheduling.recall import planned_recall, recall_at, recalls_at
 
 TODAY = date(2026, 12, 2)
 
@@ -72,3 +72,16 @@ def test_planned_recall_is_the_desired_retention_at_the_interval():
     assert planned_recall(7, 7, Settings(desired_retention=0.8)) == pytest.approx(0.8)
     with pytest.raises(ValueError, match="positive"):
         planned_recall(1, 0, settings)
+
+
+def test_recalls_at_sums_each_cards_recall_on_each_day():
+    now = datetime(2026, 12, 2, tzinfo=UTC)
+    settings = Settings()
+    # one card last reviewed 4 days ago at stability 4 (0.9 now), one reviewed now (1.0 now);
+    # 4 days on, the second is at its stability (0.9) and the first at R(8 days)
+    cards = [(4.0, now - timedelta(days=4)), (4.0, now)]
+    today, later = recalls_at(cards, now, settings, (0, 4))
+    assert today == pytest.approx(1.9)
+    assert later == pytest.approx(0.9 + recall_at(4.0, now, now + timedelta(days=8), settings))
+    with pytest.raises(ValueError, match="positive"):
+        recalls_at([(0.0, now)], now, settings)

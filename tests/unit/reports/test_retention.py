@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from quizapp.reports import MIN_REVIEWS, RetentionReview, true_retention
+from quizapp.reports.retention import retention_of
 from quizapp.scheduling import Rating
 
 SINCE = datetime(2026, 11, 1, tzinfo=UTC)
@@ -63,3 +64,21 @@ def test_an_empty_or_backwards_window():
     assert true_retention([], SINCE, UNTIL).overall.reviews == 0
     with pytest.raises(ValueError, match="must end after it starts"):
         true_retention([], UNTIL, SINCE)
+
+
+def test_a_grouped_row_counts_as_its_reviews():
+    # 15 young passes at 0.9 predicted, 6 young Again at 0.8, and 2 mature passes at 0.95:
+    # 23 reviews, 17 passed (74 %); young 21 reviews, 15 passed (71 %), predicted
+    # (15 × 0.9 + 6 × 0.8) / 21 = 18.3 / 21; mature 2, not enough data
+    rows = [RetentionReview(None, GOOD, 3, 3, 0.9, count=15),
+            RetentionReview(None, AGAIN, 3, 3, 0.8, count=6),
+            RetentionReview(None, EASY, 30, 25, 0.95, count=2),
+            RetentionReview(None, GOOD, 0, None, None, count=40)]  # same-day: not counted
+    result = retention_of(rows)
+    assert (result.overall.reviews, result.overall.passed) == (23, 17)
+    assert result.overall.rate == pytest.approx(17 / 23)
+    assert (result.young.reviews, result.young.passed) == (21, 15)
+    assert result.young.predicted == pytest.approx(18.3 / 21)
+    assert result.mature.rate is None and result.mature.predicted == pytest.approx(0.95)
+    with pytest.raises(ValueError, match="at least one review"):
+        retention_of([RetentionReview(None, GOOD, 3, 3, count=0)])
