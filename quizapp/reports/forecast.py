@@ -1,9 +1,14 @@
-"""Forecasts: what a student will still know if they stop now, and how many cards fall due.
+"""Forecasts: what a student will still know if they stop now, and how many cards fall due;
+and what they knew on past days.
 
 The knowledge forecast sums each seen card's predicted recall (``quizapp.scheduling.recall``,
 the student's parameters, fractional elapsed days) today and on each of the next days, with
 no further review. The due forecast turns plain ``(study day, cards due)`` rows, as the
 reporting service counts them in SQL, into one bar per coming day and the backlog before today.
+The knowledge history reads the review log alone: on a past day each card was last reviewed
+``elapsed`` study days before, by a review that set an ``interval``, so its recall then is
+``planned_recall(elapsed, interval)`` (a card in its learning steps, with no interval, is left
+out: nothing in the log says how well it was held).
 """
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from datetime import date, datetime, timedelta
 
 from quizapp.reports.mastery import CardMemory
 from quizapp.scheduling import Settings
-from quizapp.scheduling.recall import recalls_at
+from quizapp.scheduling.recall import planned_recall, recalls_at
 
 FORECAST_DAYS = 30
 
@@ -65,3 +70,19 @@ def due_forecast(rows: Iterable[tuple[date, int]], today: date,
     bars = tuple((today + timedelta(days=i), counts.get(today + timedelta(days=i), 0))
                  for i in range(days))
     return DueForecast(backlog=backlog, days=bars)
+
+
+def knowledge_history(rows: Iterable[tuple[date, int, int | None, int]], settings: Settings,
+                      days: Iterable[date] = ()) -> tuple[tuple[date, float], ...]:
+    """ΣR on past days from ``(day, elapsed study days, interval, cards)`` rows: the cards
+    whose latest review before that day was ``elapsed`` days earlier and set ``interval``.
+    Each of ``days`` is in the answer, at 0 when no card had been reviewed by then."""
+    sums: dict[date, float] = dict.fromkeys(days, 0.0)
+    recall: dict[tuple[int, int], float] = {}  # a dozen days repeat the same pairs
+    for day, elapsed, interval, cards in rows:
+        sums.setdefault(day, 0.0)
+        if interval:
+            if (elapsed, interval) not in recall:
+                recall[elapsed, interval] = planned_recall(elapsed, interval, settings)
+            sums[day] += cards * recall[elapsed, interval]
+    return tuple(sorted(sums.items()))

@@ -1,8 +1,9 @@
 """A student's progress, read from the review log, the cards and the quiz attempts in bulk.
 
-Seven statements whatever the number of cards, reviews or attempts: reviews per study day of
+Eight statements whatever the number of cards, reviews or attempts: reviews per study day of
 the last year, the year's reviews grouped for true retention (each with its card's previous
-review, by a window function, counted in SQL), the cards, the questions to know, the most
+review, by a window function, counted in SQL), what the log says was known on each of the
+last twelve weeks (counted in SQL too), the cards, the questions to know, the most
 forgotten cards, the quiz attempts and their accuracy per category. The
 figures come from ``quizapp.reports`` (pure maths) on those rows.
 
@@ -16,16 +17,19 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Date, Integer, case, cast, func, select
+from sqlalchemy import (
+    Date, Integer, and_, case, cast, func, literal, or_, select, union_all)
 from sqlalchemy.orm import Session
 
 from quizapp.models import (
     Assignment, Card, Question, QuestionSet, Quiz, QuizAnswer, QuizAttempt, Review, User)
+from quizapp.models.base import UTCDateTime
 from quizapp.models.quizzes import quiz_classes
 from quizapp.quizzes import results_visible, shows_at_least
 from quizapp.reports import (
     CardMemory, DueForecast, KnowledgePoint, Mastery, Retention, RetentionReview, due_forecast,
     knowledge_forecast)
+from quizapp.reports.forecast import knowledge_history
 from quizapp.reports.activity import CALENDAR_DAYS, Activity, activity
 from quizapp.reports.mastery import mastery_by, reading, recalls
 from quizapp.reports.retention import retention_of
@@ -36,6 +40,7 @@ from quizapp.services.catalogue import assigned_sets_query
 from quizapp.services.study import settings_for
 
 WINDOWS = (7, 30, 365)  # days of true retention
+HISTORY_WEEKS = 12  # knowledge on each of the last 12 weeks' same moment
 LAPSES_SHOWN, KEEPS_FAILING = 10, 2  # cards forgotten at least twice after learning them
 CATEGORIES = ("who", "what", "where", "when", "operation", "number")
 
@@ -125,6 +130,7 @@ class Progress:
     categories: dict[str, Mastery]
     reading: str
     knowledge: tuple[KnowledgePoint, ...]
+    history: tuple[tuple[date, float], ...]
     lapses: list[Lapse]
     quizzes: list[QuizLine]
 
@@ -132,6 +138,11 @@ class Progress:
     def due_bars(self) -> list[tuple[str, int]]:
         """The due forecast as chart bars: ("2 Dec", cards)."""
         return [(f"{day.day} {day:%b}", count) for day, count in self.due.days]
+
+    @property
+    def history_points(self) -> list[tuple[str, float]]:
+        return [("today" if day == self.day else f"{day.day} {day:%b}", total)
+                for day, total in self.history]
 
     @property
     def knowledge_points(self) -> list[tuple[str, float]]:
@@ -183,6 +194,38 @@ def retention_rows(session: Session, student: User, scope: Scope, now: datetime)
         .where(log.c.reviewed_at >= now - timedelta(days=WINDOWS[-1]), log.c.reviewed_at < now,
                log.c.prev_day < log.c.study_day)
         .group_by(window, elapsed, log.c.interval, log.c.rating)).all()
+
+
+def history_moments(now: datetime) -> list[datetime]:
+    """The same moment of each of the last HISTORY_WEEKS weeks, and now."""
+    return [now - timedelta(weeks=k) for k in range(HISTORY_WEEKS, -1, -1)]
+
+
+def history_days(now: datetime, tz: str, rollover: int) -> list[date]:
+    return [study_day(at, tz, rollover) for at in history_moments(now)]
+
+
+def knowledge_rows(session: Session, student: User, scope: Scope, now: datetime) -> list:
+    """For each of HISTORY_WEEKS weekly moments up to now: (study day, elapsed study days,
+    interval, cards), the cards grouped by how long before that moment their latest review
+    was and the interval it set. A review is a card's latest before a moment when the card's
+    next review (LEAD) comes at or after it: a range join of a dozen moments, counted in SQL."""
+    order = {"partition_by": Review.question_id, "order_by": (Review.reviewed_at, Review.id)}
+    log = select(Review.study_day, Review.reviewed_at, Review.interval_days,
+                 func.lead(Review.reviewed_at).over(**order).label("next_at")).where(
+        Review.user_id == student.id, Review.undone_at.is_(None),
+        Review.question_id.in_(scope.questions())).subquery()
+    days = history_days(now, student.timezone, student.rollover_hour)
+    samples = union_all(*(
+        select(literal(day, Date).label("day"), literal(at, UTCDateTime()).label("at"))
+        for day, at in zip(days, history_moments(now)))).subquery()
+    elapsed = days_apart(session, samples.c.day, log.c.study_day)
+    return session.execute(
+        select(samples.c.day, elapsed, log.c.interval_days, func.count())
+        .join_from(samples, log, and_(log.c.reviewed_at < samples.c.at,
+                                      or_(log.c.next_at.is_(None),
+                                          log.c.next_at >= samples.c.at)))
+        .group_by(samples.c.day, elapsed, log.c.interval_days)).all()
 
 
 def retention_figures(rows, settings) -> dict[int, Retention]:
@@ -292,6 +335,8 @@ def progress(session: Session, student: User, scope: Scope, now: datetime) -> Pr
         knowledge=knowledge_forecast((CardMemory(c.question_id, c.stability, c.last_review)
                                       for c in cards if c.question_id in recall),
                                      settings, now),
+        history=knowledge_history(knowledge_rows(session, student, scope, now), settings,
+                                  history_days(now, tz, rollover)),
         lapses=lapses(session, student, scope),
         quizzes=quiz_lines(session, student, scope, now))
 

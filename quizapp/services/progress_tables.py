@@ -11,8 +11,8 @@ import io
 from quizapp.services.gradebook import cell
 from quizapp.services.progress import CATEGORIES, WINDOWS, Progress
 
-TABLES = ("due", "calendar", "retention", "sets", "categories", "knowledge", "lapses",
-          "quizzes")
+TABLES = ("due", "calendar", "retention", "sets", "categories", "history", "knowledge",
+          "lapses", "quizzes")
 
 
 def share(value: float | None) -> str:
@@ -58,6 +58,11 @@ def knowledge_table(p: Progress):
             [[k.days_ahead, f"{k.expected_recalled:.2f}"] for k in p.knowledge])
 
 
+def history_table(p: Progress):
+    return (["study day", "expected cards recalled"],
+            [[day.isoformat(), f"{total:.2f}"] for day, total in p.history])
+
+
 def lapses_table(p: Progress):
     return (["question", "answer", "source sentence", "set", "lapses"],
             [[x.prompt, x.answer, x.source_text or "", x.set_title, x.lapses] for x in p.lapses])
@@ -76,7 +81,7 @@ def quizzes_table(p: Progress):
 
 
 BUILDERS = {"due": due_table, "calendar": calendar_table, "retention": retention_table,
-            "sets": sets_table, "categories": categories_table, "knowledge": knowledge_table,
+            "sets": sets_table, "categories": categories_table, "history": history_table, "knowledge": knowledge_table,
             "lapses": lapses_table, "quizzes": quizzes_table}
 
 

@@ -31,6 +31,11 @@ when 0 of 1; number 0 of 1. Harbour: 3 of 4 seen, mastery 2.7 / 4 = 0.675 (68 %)
 but people 45 %: "You know the places but not the people." Election: not started.
 Over all: places best, dates and numbers least (ties go by name: "when" last): "You know the
 places but not the dates." Knowledge today: ΣR = 3 × 0.9 = 2.7.
+Knowledge over time, at 12:00 on each of the last 12 weeks' Wednesdays (D-84 … D-7) and
+now: nothing reviewed before D-35, so 0 up to D-42; on D-35 q4 was reviewed that morning
+(recall 1); on D-28 q4 is 7 days into its 30-day interval (q3 starts on D-25); from D-21
+on, q3 was also reviewed that very morning (1 more); today q4 is 5 days into a 1-day interval and q3 2 days into one
+(the undone D-1 review does not count), q1 only in its learning steps (left out).
 Lapses: q4 only (forgotten 3 times); q3's 1 lapse is under the 2 that "keep failing" needs.
 Quizzes: "Harbour quiz", 3 answers (who right, who wrong, where right): 2 / 3 = 67 %, in
 5 min 30 s, people 1/2, places 1/1. "Closed quiz" shows results only when it closes (next
@@ -143,6 +148,13 @@ def quizzes(student, school_class, teacher, q1, q2, q3):
                               score=1.0, given="x"))
 
 
+def planned(elapsed: int, interval: int) -> float:
+    """Recall FSRS-6 planned ``elapsed`` days after a review that set ``interval`` days, by
+    hand: its default decay is 0.1542, and at the interval recall is the desired 0.9."""
+    decay = -0.1542
+    return (1 + elapsed / interval * (0.9 ** (1 / decay) - 1)) ** decay
+
+
 def text_of(html: str) -> str:
     """The page's words with tags dropped and spaces squeezed, to read sentences in it."""
     import re
@@ -195,7 +207,7 @@ def test_the_nav_has_progress_and_charts_carry_their_numbers(kim, actions):
     actions.login("kim@example.com")
     html = actions.client.get("/student/progress").get_data(as_text=True)
     assert '<a href="/student/progress">Progress</a>' in html
-    assert html.count('<svg class="chart-svg') == 3 and html.count("<h1>") == 1
+    assert html.count('<svg class="chart-svg') == 4 and html.count("<h1>") == 1
     assert 'style="' not in html and "<script>" not in html  # the strict CSP holds
     assert html.count('class="bar"') == 30  # one bar a day
     assert html.count('class="cal-') == 365  # one cell a day
@@ -218,6 +230,12 @@ def test_each_table_exports_to_csv(kim, actions):
     categories = rows_of(get("/student/progress/categories.csv"))
     assert categories[1] == ["who", "2", "1", "0.500", "0.900", "0.450"]
     assert rows_of(get("/student/progress/knowledge.csv"))[1] == ["0", "2.70"]
+    history = rows_of(get("/student/progress/history.csv"))
+    assert [day for day, _ in history[1:]] == [
+        (D - timedelta(weeks=k)).isoformat() for k in range(12, -1, -1)]
+    assert [float(v) for _, v in history[1:]] == pytest.approx(
+        [0] * 7 + [1, planned(7, 30), 1 + planned(14, 30), 1 + planned(21, 30),
+                   1 + planned(28, 30), planned(5, 1) + planned(2, 1)], abs=0.005)
     calendar = rows_of(get("/student/progress/calendar.csv"))
     assert calendar[-1] == ["2026-12-02", "2"] and calendar[-2] == ["2026-12-01", "0"]
     lapses = rows_of(get("/student/progress/lapses.csv"))

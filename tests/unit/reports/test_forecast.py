@@ -43,3 +43,17 @@ def test_bad_forecast_input_is_refused():
         due_forecast([], today, days=0)
     with pytest.raises(ValueError, match="at least 1 day"):
         knowledge_forecast([], Settings(), NOW, days=0)
+
+
+def test_knowledge_history_sums_the_planned_recall_of_each_day():
+    from quizapp.reports.forecast import knowledge_history
+    d1, d2 = date(2026, 11, 1), date(2026, 11, 8)
+    rows = [(d1, 10, 10, 3),  # three cards at their 10-day interval: 0.9 each
+            (d1, 0, 5, 2),  # two reviewed that very day: 1.0 each
+            (d1, 1, None, 4),  # four in their learning steps: left out
+            (d2, 5, 5, 1), (d2, 0, None, 1)]
+    assert knowledge_history(rows, Settings()) == (
+        (d1, pytest.approx(3 * 0.9 + 2)), (d2, pytest.approx(0.9)))
+    assert knowledge_history([(d1, 2, None, 3)], Settings()) == ((d1, 0.0),)
+    assert knowledge_history([(d2, 5, 5, 1)], Settings(), [d1, d2]) == (
+        (d1, 0.0), (d2, pytest.approx(0.9)))
