@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 
 from quizapp.reports.mastery import CardMemory
 from quizapp.scheduling import Settings
-from quizapp.scheduling.recall import planned_recall, recalls_at
+from quizapp.scheduling.recall import planned_recalls, recalls_at
 
 FORECAST_DAYS = 30
 
@@ -78,11 +78,11 @@ def knowledge_history(rows: Iterable[tuple[date, int, int | None, int]], setting
     whose latest review before that day was ``elapsed`` days earlier and set ``interval``.
     Each of ``days`` is in the answer, at 0 when no card had been reviewed by then."""
     sums: dict[date, float] = dict.fromkeys(days, 0.0)
-    recall: dict[tuple[int, int], float] = {}  # a dozen days repeat the same pairs
+    rows = list(rows)
+    pairs = list({(elapsed, interval) for _, elapsed, interval, _ in rows if interval})
+    recall = dict(zip(pairs, planned_recalls(pairs, settings)))
     for day, elapsed, interval, cards in rows:
         sums.setdefault(day, 0.0)
         if interval:
-            if (elapsed, interval) not in recall:
-                recall[elapsed, interval] = planned_recall(elapsed, interval, settings)
             sums[day] += cards * recall[elapsed, interval]
     return tuple(sorted(sums.items()))

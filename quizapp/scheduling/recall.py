@@ -64,8 +64,16 @@ def planned_recall(elapsed_days: float, interval_days: float, settings: Settings
     is (1 + (t/I)·(r^(1/D) − 1))^D: no replay of the card is needed. (Fuzz, load balancing
     and the maximum interval move I a little from the exact point; the reading is that close.)
     """
-    if interval_days <= 0:
-        raise ValueError(f"an interval must be positive, got {interval_days}")
-    decay = fsrs_scheduler(settings)._DECAY
+    return planned_recalls([(elapsed_days, interval_days)], settings)[0]
+
+
+def planned_recalls(pairs: Iterable[tuple[float, float]], settings: Settings) -> list[float]:
+    """``planned_recall`` of many ``(elapsed_days, interval_days)`` pairs, the curve read once."""
+    _, decay = curve(settings)
     span = settings.desired_retention ** (1 / decay) - 1
-    return float((1 + max(0.0, elapsed_days) / interval_days * span) ** decay)
+    out = []
+    for elapsed_days, interval_days in pairs:
+        if interval_days <= 0:
+            raise ValueError(f"an interval must be positive, got {interval_days}")
+        out.append(float((1 + max(0.0, elapsed_days) / interval_days * span) ** decay))
+    return out

@@ -1,11 +1,12 @@
 """A student's progress, read from the review log, the cards and the quiz attempts in bulk.
 
-Eight statements whatever the number of cards, reviews or attempts: reviews per study day of
+Nine statements whatever the number of cards, reviews or attempts: reviews per study day of
 the last year, the year's reviews grouped for true retention (each with its card's previous
 review, by a window function, counted in SQL), what the log says was known on each of the
 last twelve weeks (counted in SQL too), the cards, the questions to know, the most
-forgotten cards, the quiz attempts and their accuracy per category. The
-figures come from ``quizapp.reports`` (pure maths) on those rows.
+forgotten cards, the quiz attempts and their accuracy per category; and first the ids of
+the sets the page covers. The figures come from ``quizapp.reports`` (pure maths) on those
+rows.
 
 A ``Scope`` says what the page covers: a student sees everything of theirs (the sets they may
 study, every quiz they took); a teacher's drill-down covers only the sets assigned to the
@@ -14,7 +15,7 @@ teacher's class and the quizzes set for it, so one teacher never sees another's 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import (
@@ -35,7 +36,7 @@ from quizapp.reports.mastery import mastery_by, reading, recalls
 from quizapp.reports.retention import retention_of
 from quizapp.scheduling import Phase, Rating, study_day, study_day_start
 from quizapp.scheduling.clock import zone
-from quizapp.scheduling.recall import planned_recall
+from quizapp.scheduling.recall import planned_recalls
 from quizapp.services.catalogue import assigned_sets_query
 from quizapp.services.study import settings_for
 
@@ -62,6 +63,11 @@ class Scope:
         return cls(select(Assignment.set_id).where(Assignment.class_id == class_id),
                    select(quiz_classes.c.quiz_id).where(quiz_classes.c.class_id == class_id),
                    False)
+
+    def resolved(self, session: Session) -> Scope:
+        """The same scope with its set ids read once: a short list the later statements
+        take as a plain IN, not a join of classes, enrolments and assignments each time."""
+        return replace(self, set_ids=tuple(session.scalars(self.set_ids)))
 
     def questions(self):
         """The ids of the approved questions in the scope's sets."""
@@ -212,7 +218,8 @@ def knowledge_rows(session: Session, student: User, scope: Scope, now: datetime)
     next review (LEAD) comes at or after it: a range join of a dozen moments, counted in SQL."""
     order = {"partition_by": Review.question_id, "order_by": (Review.reviewed_at, Review.id)}
     log = select(Review.study_day, Review.reviewed_at, Review.interval_days,
-                 func.lead(Review.reviewed_at).over(**order).label("next_at")).where(
+                 func.lead(Review.reviewed_at, type_=UTCDateTime()).over(**order)
+                 .label("next_at")).where(
         Review.user_id == student.id, Review.undone_at.is_(None),
         Review.question_id.in_(scope.questions())).subquery()
     days = history_days(now, student.timezone, student.rollover_hour)
@@ -225,6 +232,8 @@ def knowledge_rows(session: Session, student: User, scope: Scope, now: datetime)
         .join_from(samples, log, and_(log.c.reviewed_at < samples.c.at,
                                       or_(log.c.next_at.is_(None),
                                           log.c.next_at >= samples.c.at)))
+        # a review followed by another before the first moment is nobody's latest
+        .where(or_(log.c.next_at.is_(None), log.c.next_at >= history_moments(now)[0]))
         .group_by(samples.c.day, elapsed, log.c.interval_days)).all()
 
 
@@ -232,10 +241,9 @@ def retention_figures(rows, settings) -> dict[int, Retention]:
     """True retention over each of WINDOWS from the grouped rows, with the recall FSRS
     planned for each (elapsed, interval)."""
     by_window: dict[int, list[RetentionReview]] = {days: [] for days in WINDOWS}
-    planned: dict[tuple[int, int], float] = {}
+    pairs = list({(elapsed, interval) for _, elapsed, interval, _, _ in rows if interval})
+    planned = dict(zip(pairs, planned_recalls(pairs, settings)))
     for window, elapsed, interval, rating, count in rows:
-        if interval and (elapsed, interval) not in planned:
-            planned[elapsed, interval] = planned_recall(elapsed, interval, settings)
         predicted = planned[elapsed, interval] if interval else None
         review = RetentionReview(None, rating, elapsed, interval, predicted, count)
         for days in WINDOWS:
@@ -312,6 +320,7 @@ def quiz_lines(session: Session, student: User, scope: Scope, now: datetime) -> 
 def progress(session: Session, student: User, scope: Scope, now: datetime) -> Progress:
     """Every figure of a student's progress page, in a bounded number of statements."""
     settings = settings_for(student)
+    scope = scope.resolved(session)
     tz, rollover = student.timezone, student.rollover_hour
     day = study_day(now, tz, rollover)
     days = day_rows(session, student, scope, day - timedelta(days=CALENDAR_DAYS - 1))
@@ -321,7 +330,7 @@ def progress(session: Session, student: User, scope: Scope, now: datetime) -> Pr
     questions = session.execute(
         select(Question.id, Question.set_id, Question.category, QuestionSet.title)
         .join(QuestionSet, QuestionSet.id == Question.set_id)
-        .where(Question.id.in_(scope.questions()))).all()
+        .where(Question.status == "approved", Question.set_id.in_(scope.set_ids))).all()
     who = "you" if scope.student_view else student.name
     sets, categories, overall, recall = mastery_figures(questions, cards, settings, now, who)
     return Progress(
