@@ -356,3 +356,18 @@ def test_when_words_read_the_students_zone():
     # 2 Dec 23:30 UTC is 3 Dec 08:30 in Tokyo, where it is already 2 Dec 21:00 now
     assert when_words(datetime(2026, 12, 2, 23, 30, tzinfo=UTC), NOW,
                       "Asia/Tokyo") == "tomorrow at 8:30"
+
+
+def test_a_new_student_sees_every_section_empty(app, make_user, actions):
+    make_user("new@example.com", name="New")
+    actions.login("new@example.com")
+    page = actions.client.get("/student/progress")
+    assert page.status_code == 200
+    words = text_of(page.get_data(as_text=True))
+    assert "No card is scheduled yet." in words and "Study ahead: learn new cards" in words
+    assert "You have not started this yet." in words
+    assert "not enough data yet (0 of 20 reviews)" in words
+    assert "No quiz submitted yet." in words and "Streak 0 days" in words
+    for table in ("due", "calendar", "retention", "sets", "categories", "history", "knowledge",
+                  "lapses", "quizzes"):
+        assert actions.client.get(f"/student/progress/{table}.csv").status_code == 200
