@@ -82,7 +82,7 @@ def test_the_progress_page_on_a_phone_and_a_desktop(people, phone, page):
     login(phone, student_email)
     phone.goto("/student/progress")
     assert phone.locator("h1").inner_text() == "Your progress"
-    assert phone.locator("svg.chart-svg").count() == 3
+    assert phone.locator("svg.chart-svg").count() == 4
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
     shoot(phone, "progress-phone")
     login(page, student_email)
