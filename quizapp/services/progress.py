@@ -5,8 +5,8 @@ the last year, the year's reviews grouped for true retention (each with its card
 review, by a window function, counted in SQL), what the log says was known on each of the
 last twelve weeks (counted in SQL too), the cards, the questions to know, the most
 forgotten cards, the quiz attempts and their accuracy per category; and first the ids of
-the sets the page covers. The figures come from ``quizapp.reports`` (pure maths) on those
-rows.
+the sets the page covers (the review-log statements are in ``progress_log``). The figures
+come from ``quizapp.reports`` (pure maths) on those rows.
 
 A ``Scope`` says what the page covers: a student sees everything of theirs (the sets they may
 study, every quiz they took); a teacher's drill-down covers only the sets assigned to the
@@ -18,30 +18,28 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import (
-    Date, Integer, and_, case, cast, func, literal, or_, select, union_all)
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from quizapp.models import (
-    Assignment, Card, Question, QuestionSet, Quiz, QuizAnswer, QuizAttempt, Review, User)
-from quizapp.models.base import UTCDateTime
+    Assignment, Card, Question, QuestionSet, Quiz, QuizAnswer, QuizAttempt, User)
 from quizapp.models.quizzes import quiz_classes
 from quizapp.quizzes import results_visible, shows_at_least
 from quizapp.reports import (
     CardMemory, DueForecast, KnowledgePoint, Mastery, Retention, RetentionReview, due_forecast,
     knowledge_forecast)
-from quizapp.reports.forecast import knowledge_history
 from quizapp.reports.activity import CALENDAR_DAYS, Activity, activity
+from quizapp.reports.forecast import knowledge_history
 from quizapp.reports.mastery import mastery_by, reading, recalls
 from quizapp.reports.retention import retention_of
-from quizapp.scheduling import Phase, Rating, study_day, study_day_start
+from quizapp.scheduling import Phase, study_day, study_day_start
 from quizapp.scheduling.clock import zone
 from quizapp.scheduling.recall import planned_recalls
 from quizapp.services.catalogue import assigned_sets_query
+from quizapp.services.progress_log import (
+    WINDOWS, day_rows, history_days, knowledge_rows, retention_rows)
 from quizapp.services.study import settings_for
 
-WINDOWS = (7, 30, 365)  # days of true retention
-HISTORY_WEEKS = 12  # knowledge on each of the last 12 weeks' same moment
 LAPSES_SHOWN, KEEPS_FAILING = 10, 2  # cards forgotten at least twice after learning them
 CATEGORIES = ("who", "what", "where", "when", "operation", "number")
 
@@ -154,87 +152,6 @@ class Progress:
     def knowledge_points(self) -> list[tuple[str, float]]:
         return [("today" if k.days_ahead == 0 else f"+{k.days_ahead} d", k.expected_recalled)
                 for k in self.knowledge]
-
-
-def live_reviews(student: User, scope: Scope):
-    """The conditions on the student's live reviews the page counts."""
-    conditions = [Review.user_id == student.id, Review.undone_at.is_(None)]
-    if not scope.student_view:
-        conditions.append(Review.question_id.in_(scope.questions()))
-    return conditions
-
-
-def day_rows(session: Session, student: User, scope: Scope, first_day: date) -> list:
-    """(study day, reviews, milliseconds, failed) for each study day from ``first_day``."""
-    return session.execute(
-        select(Review.study_day, func.count(), func.coalesce(func.sum(Review.duration_ms), 0),
-               func.sum(case((Review.rating == int(Rating.AGAIN), 1), else_=0)))
-        .where(*live_reviews(student, scope), Review.study_day >= first_day,
-               Review.reviewed_at >= study_day_start(first_day, student.timezone,
-                                                     student.rollover_hour))
-        .group_by(Review.study_day)).all()
-
-
-def days_apart(session: Session, later, earlier):
-    """Whole days between two DATE expressions, in the database's own words."""
-    if session.get_bind().dialect.name == "postgresql":
-        return later - earlier
-    return cast(func.julianday(later) - func.julianday(earlier), Integer)
-
-
-def retention_rows(session: Session, student: User, scope: Scope, now: datetime) -> list:
-    """The reviews of the last year that measure memory, grouped in SQL by window (the
-    shortest of WINDOWS that holds them), study days since the card's previous review (from
-    the whole log), the interval that review set, and the rating: (window, elapsed,
-    interval, rating, reviews)."""
-    order = {"partition_by": Review.question_id, "order_by": (Review.reviewed_at, Review.id)}
-    log = select(Review.reviewed_at, Review.study_day, Review.rating,
-                 func.lag(Review.study_day, type_=Date).over(**order).label("prev_day"),
-                 func.lag(Review.interval_days, type_=Integer).over(**order)
-                 .label("interval")).where(*live_reviews(student, scope)).subquery()
-    window = case(*((log.c.reviewed_at >= now - timedelta(days=days), days)
-                    for days in WINDOWS[:-1]), else_=WINDOWS[-1])
-    elapsed = days_apart(session, log.c.study_day, log.c.prev_day)
-    return session.execute(
-        select(window, elapsed, log.c.interval, log.c.rating, func.count())
-        .where(log.c.reviewed_at >= now - timedelta(days=WINDOWS[-1]), log.c.reviewed_at < now,
-               log.c.prev_day < log.c.study_day)
-        .group_by(window, elapsed, log.c.interval, log.c.rating)).all()
-
-
-def history_moments(now: datetime) -> list[datetime]:
-    """The same moment of each of the last HISTORY_WEEKS weeks, and now."""
-    return [now - timedelta(weeks=k) for k in range(HISTORY_WEEKS, -1, -1)]
-
-
-def history_days(now: datetime, tz: str, rollover: int) -> list[date]:
-    return [study_day(at, tz, rollover) for at in history_moments(now)]
-
-
-def knowledge_rows(session: Session, student: User, scope: Scope, now: datetime) -> list:
-    """For each of HISTORY_WEEKS weekly moments up to now: (study day, elapsed study days,
-    interval, cards), the cards grouped by how long before that moment their latest review
-    was and the interval it set. A review is a card's latest before a moment when the card's
-    next review (LEAD) comes at or after it: a range join of a dozen moments, counted in SQL."""
-    order = {"partition_by": Review.question_id, "order_by": (Review.reviewed_at, Review.id)}
-    log = select(Review.study_day, Review.reviewed_at, Review.interval_days,
-                 func.lead(Review.reviewed_at, type_=UTCDateTime()).over(**order)
-                 .label("next_at")).where(
-        Review.user_id == student.id, Review.undone_at.is_(None),
-        Review.question_id.in_(scope.questions())).subquery()
-    days = history_days(now, student.timezone, student.rollover_hour)
-    samples = union_all(*(
-        select(literal(day, Date).label("day"), literal(at, UTCDateTime()).label("at"))
-        for day, at in zip(days, history_moments(now)))).subquery()
-    elapsed = days_apart(session, samples.c.day, log.c.study_day)
-    return session.execute(
-        select(samples.c.day, elapsed, log.c.interval_days, func.count())
-        .join_from(samples, log, and_(log.c.reviewed_at < samples.c.at,
-                                      or_(log.c.next_at.is_(None),
-                                          log.c.next_at >= samples.c.at)))
-        # a review followed by another before the first moment is nobody's latest
-        .where(or_(log.c.next_at.is_(None), log.c.next_at >= history_moments(now)[0]))
-        .group_by(samples.c.day, elapsed, log.c.interval_days)).all()
 
 
 def retention_figures(rows, settings) -> dict[int, Retention]:
