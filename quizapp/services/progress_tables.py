@@ -36,8 +36,8 @@ def retention_table(p: Progress):
             f = getattr(p.retention[days], label)
             rows.append([days, label, f.reviews, f.passed, share(f.rate), share(f.predicted),
                          share(p.desired_retention)])
-    return (["last days", "cards", "reviews", "passed", "true retention", "mean predicted recall",
-             "desired retention"], rows)
+    return (["last days", "which cards", "reviews", "passed", "true retention",
+             "mean predicted recall", "desired retention"], rows)
 
 
 def sets_table(p: Progress):
@@ -81,8 +81,8 @@ def quizzes_table(p: Progress):
 
 
 BUILDERS = {"due": due_table, "calendar": calendar_table, "retention": retention_table,
-            "sets": sets_table, "categories": categories_table, "history": history_table, "knowledge": knowledge_table,
-            "lapses": lapses_table, "quizzes": quizzes_table}
+            "sets": sets_table, "categories": categories_table, "history": history_table,
+            "knowledge": knowledge_table, "lapses": lapses_table, "quizzes": quizzes_table}
 
 
 def table_csv(p: Progress, name: str) -> str:

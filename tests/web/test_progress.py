@@ -34,8 +34,9 @@ places but not the dates." Knowledge today: ΣR = 3 × 0.9 = 2.7.
 Knowledge over time, at 12:00 on each of the last 12 weeks' Wednesdays (D-84 … D-7) and
 now: nothing reviewed before D-35, so 0 up to D-42; on D-35 q4 was reviewed that morning
 (recall 1); on D-28 q4 is 7 days into its 30-day interval (q3 starts on D-25); from D-21
-on, q3 was also reviewed that very morning (1 more); today q4 is 5 days into a 1-day interval and q3 2 days into one
-(the undone D-1 review does not count), q1 only in its learning steps (left out).
+on, q3 was also reviewed that very morning (1 more); today q4 is 5 days into a 1-day
+interval and q3 2 days into one (the undone D-1 review does not count), q1 only in its
+learning steps (left out).
 Lapses: q4 only (forgotten 3 times); q3's 1 lapse is under the 2 that "keep failing" needs.
 Quizzes: "Harbour quiz", 3 answers (who right, who wrong, where right): 2 / 3 = 67 %, in
 5 min 30 s, people 1/2, places 1/1. "Closed quiz" shows results only when it closes (next
@@ -45,6 +46,8 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -81,12 +84,14 @@ def question(qset, n, category, **extra):
     return q
 
 
-def review(student, q, when, rating, interval=None, seconds=None, undone=False, n=[0]):
-    n[0] += 1
+REQUESTS = itertools.count()
+
+
+def review(student, q, when, rating, interval=None, seconds=None, undone=False):
     db.session.add(Review(user_id=student.id, question_id=q.id, rating=rating,
                           reviewed_at=when, study_day=(when - timedelta(hours=4)).date(),
                           duration_ms=None if seconds is None else seconds * 1000,
-                          request_id=f"r{n[0]}", interval_days=interval,
+                          request_id=f"r{next(REQUESTS)}", interval_days=interval,
                           undone_at=when if undone else None))
 
 
@@ -157,7 +162,6 @@ def planned(elapsed: int, interval: int) -> float:
 
 def text_of(html: str) -> str:
     """The page's words with tags dropped and spaces squeezed, to read sentences in it."""
-    import re
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
