@@ -8,8 +8,10 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from quizapp.cli.database import needs_database
+from quizapp.clock import utcnow
 from quizapp.extensions import db
 from quizapp.services import accounts, demo
+from quizapp.tasks import queue_fit
 
 user_cli = AppGroup("user", help="Manage accounts.")
 
@@ -38,10 +40,13 @@ def add_user(email, role, name, password_file):
 @click.command("demo")
 @needs_database
 def demo_command():
-    """Create (once) the demo teacher, class and students, and assign the imported sets."""
+    """Create (once) the demo teacher, class and students with weeks of study and a finished
+    quiz, and assign the imported sets."""
     logins_file = Path(current_app.instance_path) / "demo_logins.txt"
-    school_class, logins = demo.ensure_demo(db.session, logins_file)
+    school_class, logins, studied = demo.ensure_demo(db.session, logins_file, utcnow())
     db.session.commit()
+    for student_id in studied:
+        queue_fit(student_id)  # the worker fits their memory parameters, as after real study
     click.echo(f"Demo class: {school_class.name} (join code {school_class.join_code})")
     for email, password in logins.items():
         click.echo(f"  {email:32} password: {password}")

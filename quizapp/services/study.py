@@ -74,10 +74,12 @@ def check_answer(session: Session, question: Question, given: str) -> Outcome:
     return get_kind(question.kind).check(q, given)
 
 
-def source_attribution():
-    """The attribution of the article a question comes from (a column for ``student_card``)."""
-    return (select(Article.attribution).join(QuestionSet, QuestionSet.article_id == Article.id)
-            .where(QuestionSet.id == Question.set_id).scalar_subquery())
+def source_credit():
+    """The attribution, licence and address of the article a question comes from (columns
+    for ``student_card``)."""
+    return [select(column).join(QuestionSet, QuestionSet.article_id == Article.id)
+            .where(QuestionSet.id == Question.set_id).scalar_subquery()
+            for column in (Article.attribution, Article.licence, Article.source)]
 
 
 def studyable_question(user: User, now: datetime):

@@ -84,9 +84,10 @@ def study_page():
 def study_answer():
     form, now = AnswerForm(), utcnow()
     try:
-        data, (question, card, attribution, last) = posted_card(
-            "card", form, form.validate_on_submit(), now, study.source_attribution(),
-            study_answers.last_review_query(current_user.id).scalar_subquery())
+        data, (question, card, last, *source) = posted_card(
+            "card", form, form.validate_on_submit(), now,
+            study_answers.last_review_query(current_user.id).scalar_subquery(),
+            *study.source_credit())
     except (tokens.TokenError, study.StudyError) as exc:
         return back_to_study(str(exc))
     duration = min(max(0, tokens.epoch_ms(now) - data["t"]), MAX_DURATION_MS)
@@ -98,7 +99,7 @@ def study_answer():
     rate_token = tokens.dump("rate", current_user.id, q=question.id, r=data["r"], d=duration,
                              g=given, c=None if flipped else outcome.correct, p=int(proposed))
     page = render_template("student/study_feedback.html", question=question, outcome=outcome,
-                           flipped=flipped, proposed=proposed, attribution=attribution,
+                           flipped=flipped, proposed=proposed, source=source if any(source) else None,
                            form=RateForm(formdata=None, token=rate_token),
                            undo=UndoForm(review=last),
                            previews=study.previews(db.session, current_user, card, question,
