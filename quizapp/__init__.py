@@ -64,6 +64,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from quizapp.admin import bp as admin_bp
     from quizapp.auth import bp as auth_bp
     from quizapp.main import bp as main_bp
     from quizapp.student import bp as student_bp
@@ -73,3 +74,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp, url_prefix="/auth")
     app.register_blueprint(student_bp, url_prefix="/student")
     app.register_blueprint(teacher_bp, url_prefix="/teacher")
+    app.register_blueprint(admin_bp, url_prefix="/admin")

@@ -38,6 +38,7 @@ SIGNED_IN = access(LOGIN, OK, OK, OK, OK, OK)
 STUDENTS = access(LOGIN, OK, OK, DENIED, DENIED, OK)  # admins pass every role check
 TEACHERS = access(LOGIN, DENIED, DENIED, OK, OK, OK)
 OWNER = access(LOGIN, DENIED, DENIED, OK, HIDDEN, OK)  # another teacher is not told it exists
+ADMINS = access(LOGIN, DENIED, DENIED, DENIED, DENIED, OK)
 # A quiz set for the student's class, their attempt: nobody else is told it exists.
 STUDENTS_OWN = access(LOGIN, OK, HIDDEN, DENIED, DENIED, HIDDEN)
 
@@ -110,6 +111,7 @@ ACCESS = {
     "teacher.quiz_choices_csv": OWNER,
     "teacher.student_report": OWNER,
     "teacher.student_report_csv": OWNER,
+    "admin.staff": ADMINS,
 }
 # Pages to read a CSRF token from, as each person.
 TOKEN_PAGES = {"nobody": "/auth/login", "student": "/student/settings",
