@@ -5,9 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app quizapp
 CHROMIUM := /usr/bin/chromium
+AXE := node_modules/axe-core/axe.min.js
 BANKS := $(wildcard questions/*.json)
 
-.PHONY: run serve test test-fast bench install install-test install-bench chromium db clean
+.PHONY: run serve test test-fast bench install install-test install-bench chromium axe db clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +30,16 @@ install-test: $(VENV)/.installed-test
 chromium:
 	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# axe-core from the npm registry (package.json, package-lock.json): the browser tests inject it
+# into every page they visit to check accessibility.
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Installing Debian's npm for the accessibility checks"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+axe: $(AXE)
 
 db: install
 	$(FLASK) db upgrade
@@ -68,7 +79,7 @@ serve: install
 	$(BIN)/gunicorn --workers $(WEB_CONCURRENCY) --bind $(BIND) \
 	  --access-logfile - --error-logfile - 'quizapp:create_app()'
 
-test: install-test chromium
+test: install-test chromium axe
 	$(BIN)/python -m pytest
 
 test-fast: install-test
@@ -90,4 +101,4 @@ bench: install-bench
 	$(BIN)/python -m bench.reports
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache
+	rm -rf $(VENV) instance .pytest_cache node_modules
