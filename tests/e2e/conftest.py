@@ -182,3 +182,24 @@ def login(page, email: str, password: str = "password123") -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Log in").click()
+
+
+@pytest.fixture
+def audited(browser, base_url):
+    """``audited()`` opens a desktop page that carries axe-core (tests/e2e/checks.py), for
+    journeys that check every page they visit; console errors fail the test, as for ``page``."""
+    from tests.e2e.checks import with_axe
+
+    opened = []
+
+    def open_audited(**options):
+        context, page, errors = open_page(
+            browser, base_url, **{"viewport": {"width": 1100, "height": 800}, **options})
+        with_axe(context)
+        opened.append((context, errors))
+        return page
+
+    yield open_audited
+    for context, errors in opened:
+        context.close()
+        assert errors == [], f"the browser console reported errors: {errors}"
