@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import exists, select
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from quizapp.models import Enrolment, Question, QuestionSet, Quiz, Review, SchoolClass, User
 from quizapp.models.quizzes import quiz_classes
 from quizapp.services import accounts, classes
-from quizapp.services.demo_history import Habits, make_quiz, write_history
+from quizapp.services.demo_history import DAYS, Habits, make_quiz, write_history
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_DATA = ROOT / "seeds" / "demo.json"
@@ -35,11 +35,13 @@ HABITS = {"ada@demo.quizapp.org": (Habits(0.85, 17, 1.0, 0.75, (4, 14)), "Europe
 QUIZ_DAY = 19  # of the 28 days of history: the quiz closed a week before the demo starts
 
 
-def _account(session: Session, email: str, name: str, role: str, logins: dict) -> User:
+def _account(session: Session, email: str, name: str, role: str, logins: dict,
+             since: datetime) -> User:
     user = accounts.find_user(session, email)
     if user is None:
         password = secrets.token_urlsafe(9)
         user = accounts.create_user(session, email, password, role=role, name=name)
+        user.created_at = since
         if email in HABITS:
             user.timezone = HABITS[email][1]
         logins[email] = password
@@ -72,12 +74,14 @@ def apply_review(session: Session, sets: list[tuple[QuestionSet, set[str]]]) -> 
     session.flush()
 
 
-def _class(session: Session, teacher: User) -> tuple[SchoolClass, bool]:
+def _class(session: Session, teacher: User, since: datetime) -> tuple[SchoolClass, bool]:
     school_class = session.scalar(select(SchoolClass).where(
         SchoolClass.teacher_id == teacher.id, SchoolClass.name == DEMO_CLASS))
     if school_class is not None:
         return school_class, False
-    return classes.create_class(session, teacher, DEMO_CLASS), True
+    school_class = classes.create_class(session, teacher, DEMO_CLASS)
+    school_class.created_at = since
+    return school_class, True
 
 
 def ensure_demo(session: Session, logins_file: Path, now: datetime, *, data: Path = DEMO_DATA,
@@ -86,21 +90,25 @@ def ensure_demo(session: Session, logins_file: Path, now: datetime, *, data: Pat
     the ids of the students whose history was written now (a parameter fit is due for them)."""
     logins = read_logins(logins_file)
     created: dict[str, str] = {}
-    teacher = _account(session, *DEMO_TEACHER, "teacher", created)
-    students = [_account(session, email, name, "student", created)
+    since = now - timedelta(days=DAYS + 2)  # the class began before its weeks of history
+    teacher = _account(session, *DEMO_TEACHER, "teacher", created, since)
+    students = [_account(session, email, name, "student", created, since)
                 for email, name in DEMO_STUDENTS]
-    school_class, new_class = _class(session, teacher)
+    school_class, new_class = _class(session, teacher, since)
     for student in students:
         if session.scalar(select(Enrolment).where(Enrolment.class_id == school_class.id,
                                                   Enrolment.student_id == student.id)) is None:
-            session.add(Enrolment(class_id=school_class.id, student_id=student.id))
+            session.add(Enrolment(class_id=school_class.id, student_id=student.id,
+                                  joined_at=since))
     sets = demo_sets(session, data, banks)
     if new_class:
         apply_review(session, sets)
     for qset in session.scalars(select(QuestionSet).where(
             (QuestionSet.owner_id.is_(None)) | (QuestionSet.owner_id == teacher.id))):
         qset.owner_id = teacher.id
-        classes.set_assignment(session, school_class, qset.id)
+        assignment, assigned = classes.set_assignment(session, school_class, qset.id)
+        if assigned and new_class:
+            assignment.assigned_at = since
     session.flush()
     studied = ensure_history(session, teacher, school_class, students, [s for s, _ in sets], now)
     if created:

@@ -9,13 +9,16 @@ import uuid
 import pytest
 from sqlalchemy import select
 
+from quizapp.bank import load_bank
+from quizapp.clock import utcnow
 from quizapp.models import Review, User
-from quizapp.services import accounts, authoring, classes, quizzes
+from quizapp.services import accounts, authoring, banks, classes, demo, quizzes
 from tests.e2e.checks import check_page, visit_and_check
 from tests.e2e.conftest import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 SEED = "000_a09212d6aeb45f40.txt"
+BANKS = demo.BANKS
 QUESTIONS = {  # prompt → (kind, answer, choices)
     "Which city is the capital of Pakistan?": ("mcq", "Islamabad",
                                                ["Islamabad", "Karachi", "Lahore", "Quetta"]),
@@ -217,3 +220,32 @@ def test_admin_journey(audited, in_db):
     role = in_db(lambda s: s.scalar(select(User.role).where(
         User.email == f"okafor{mark}@example.com")))
     assert role == "teacher"
+
+
+def test_demo_journey(audited, in_db, tmp_path):
+    """What a newcomer meets after `make run`: the demo's teacher and students, with weeks of
+    study and a finished quiz behind them; their pages (and the progress and class reports,
+    one line each when they come) pass the same checks."""
+    def load(session):
+        for path in sorted(BANKS.glob("*.json")):
+            banks.import_bank(session, load_bank(path))
+        school_class, logins, _ = demo.ensure_demo(session, tmp_path / "logins.txt", utcnow())
+        return school_class.id, logins
+
+    class_id, logins = in_db(load)
+    teacher = audited()
+    login(teacher, demo.DEMO_TEACHER[0], logins[demo.DEMO_TEACHER[0]])
+    check_page(teacher, "journey-demo-teacher-home")
+    visit_and_check(teacher, f"/teacher/classes/{class_id}", "journey-demo-class")
+    teacher.get_by_role("link", name=demo.DEMO_QUIZ).first.click()
+    assert teacher.locator("table.attempts tbody tr").count() == 2
+    check_page(teacher, "journey-demo-quiz")
+    visit_and_check(teacher, "/teacher/sets")
+
+    ada = audited()
+    login(ada, demo.DEMO_STUDENTS[0][0], logins[demo.DEMO_STUDENTS[0][0]])
+    check_page(ada, "journey-demo-student-home")
+    visit_and_check(ada, "/student/quizzes")
+    ada.get_by_role("link", name=demo.DEMO_QUIZ).click()
+    check_page(ada)
+    visit_and_check(ada, "/student/study")

@@ -71,6 +71,9 @@ def test_demo_gives_weeks_of_study_and_a_finished_quiz_once(app, runner):
         reviews = db.session.scalars(select(Review).where(Review.user_id == student.id)).all()
         times = [r.reviewed_at.replace(tzinfo=now.tzinfo) for r in reviews]
         assert len(reviews) >= 100 and max(times) < now
+        joined = db.session.scalar(select(Enrolment.joined_at).where(
+            Enrolment.student_id == student.id))
+        assert joined.replace(tzinfo=now.tzinfo) < min(times)  # in the class before studying
         assert max(times) - min(times) > timedelta(days=21)
         assert len({r.study_day for r in reviews}) >= 8
         assert {r.origin for r in reviews} == {"study", "quiz"}
