@@ -118,7 +118,8 @@ def make_quiz(session: Session, teacher: User, school_class: SchoolClass,
               sets: list[QuestionSet], title: str, opens: datetime) -> Quiz:
     """A one-attempt quiz of (at most) eight questions, open for two days from ``opens``."""
     size = len(quizzes.pool(session, [s.id for s in sets]))
-    values = {"title": title, "question_count": 8 if size > 8 else None, "fixed_question_ids": [], "kinds": [],
+    values = {"title": title, "question_count": 8 if size > 8 else None,
+              "fixed_question_ids": [], "kinds": [],
               "shuffle_questions": True, "shuffle_choices": True, "one_per_page": False,
               "time_limit_seconds": 15 * 60, "attempts_allowed": 1, "grading": "highest",
               "opens_at": opens, "closes_at": opens + timedelta(days=2), "points": 1.0,

@@ -99,7 +99,8 @@ def study_answer():
     rate_token = tokens.dump("rate", current_user.id, q=question.id, r=data["r"], d=duration,
                              g=given, c=None if flipped else outcome.correct, p=int(proposed))
     page = render_template("student/study_feedback.html", question=question, outcome=outcome,
-                           flipped=flipped, proposed=proposed, source=source if any(source) else None,
+                           flipped=flipped, proposed=proposed,
+                           source=source if any(source) else None,
                            form=RateForm(formdata=None, token=rate_token),
                            undo=UndoForm(review=last),
                            previews=study.previews(db.session, current_user, card, question,

@@ -13,7 +13,8 @@ from quizapp.services import banks, classes
 
 BANK = Path(__file__).resolve().parents[2] / "questions" / "enwikinews-121935.json"
 URL = load_bank(BANK)["article"]["source"]
-CREDIT = re.compile(r'Source: Wikinews, CC BY 2\.5 · <a href="([^"]+)"[^>]*>the original article</a>')
+CREDIT = re.compile(
+    r'Source: Wikinews, CC BY 2\.5 · <a href="([^"]+)"[^>]*>the original article</a>')
 
 
 @pytest.fixture
