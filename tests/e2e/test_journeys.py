@@ -7,6 +7,7 @@ import re
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from quizapp.bank import load_bank
@@ -50,7 +51,7 @@ def test_teacher_journey(audited, in_db):
     check_page(page)
     page.get_by_label("Class name").fill("Year 10 news")
     page.get_by_role("button", name="Create class").click()
-    assert page.get_by_role("heading", name="Year 10 news").is_visible()
+    expect(page.get_by_role("heading", name="Year 10 news")).to_be_visible()
     check_page(page, "journey-teacher-class")
     class_url = page.url
 
@@ -62,7 +63,7 @@ def test_teacher_journey(audited, in_db):
     check_page(page, "journey-teacher-review")
     page.get_by_label("Approve every draft scoring at least").fill("0.2")
     page.get_by_role("button", name="Approve these").click()
-    assert page.get_by_text(re.compile(r"\d+ questions approved\.")).is_visible()
+    expect(page.get_by_text(re.compile(r"\d+ questions approved\."))).to_be_visible()
     check_page(page)
     page.get_by_role("link", name="Review in the article").first.click()
     check_page(page, "journey-teacher-review-one")
@@ -74,7 +75,7 @@ def test_teacher_journey(audited, in_db):
     check_page(page)
     page.get_by_label("Class").select_option(label="Year 10 news")
     page.get_by_role("button", name="Assign", exact=True).click()
-    assert page.get_by_text("Assigned to Year 10 news.").is_visible()
+    expect(page.get_by_text("Assigned to Year 10 news.")).to_be_visible()
     check_page(page, "journey-teacher-set")
     set_title = page.get_by_role("heading", level=1).inner_text()
 
@@ -142,12 +143,13 @@ def test_student_journey(audited, in_db, school):
     page.get_by_label("Password", exact=True).fill("password123")
     page.get_by_label("Password again").fill("password123")
     page.get_by_role("button", name="Create my account").click()
-    assert page.get_by_role("heading", name="Hello, Sam").is_visible()
+    expect(page.get_by_role("heading", name="Hello, Sam")).to_be_visible()
     check_page(page, "journey-student-home")
 
     # A whole study session from the keyboard: Tab to "Study now", Enter, then answer and rate.
     page.get_by_role("link", name="Study now").focus()
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     seen = set()
     for _ in range(40):
         page.wait_for_selector("[data-study-page]")
@@ -161,8 +163,8 @@ def test_student_journey(audited, in_db, school):
             answer_card(page)
             page.wait_for_selector("[data-study-page=feedback]")
         else:
-            page.keyboard.press("4")  # Easy: right answers leave the session
-            page.wait_for_load_state()
+            with page.expect_navigation():
+                page.keyboard.press("4")  # Easy: right answers leave the session
     else:
         pytest.fail("the study session did not end")
     check_page(page, "journey-student-study-done")
@@ -208,14 +210,13 @@ def test_admin_journey(audited, in_db):
     page.get_by_label("Role").select_option("teacher")
     page.get_by_label("First password").fill("a-long-password")
     page.get_by_role("button", name="Create account").click()
-    assert page.get_by_text(f"Account created for Ms Okafor (okafor{mark}@example.com), "
-                            "teacher.").is_visible()
+    expect(page.get_by_text(f"Account created for Ms Okafor (okafor{mark}@example.com), "
+                            "teacher.")).to_be_visible()
     check_page(page, "journey-admin-staff")
 
     teacher = audited()
     login(teacher, f"okafor{mark}@example.com", "a-long-password")
-    assert teacher.get_by_role("navigation", name="Main").get_by_role(
-        "link", name="Classes").is_visible()
+    expect(nav(teacher, "Classes")).to_be_visible()
     check_page(teacher)
     role = in_db(lambda s: s.scalar(select(User.role).where(
         User.email == f"okafor{mark}@example.com")))
@@ -238,7 +239,7 @@ def test_demo_journey(audited, in_db, tmp_path):
     check_page(teacher, "journey-demo-teacher-home")
     visit_and_check(teacher, f"/teacher/classes/{class_id}", "journey-demo-class")
     teacher.get_by_role("link", name=demo.DEMO_QUIZ).first.click()
-    assert teacher.locator("table.attempts tbody tr").count() == 2
+    expect(teacher.locator("table.attempts tbody tr")).to_have_count(2)
     check_page(teacher, "journey-demo-quiz")
     visit_and_check(teacher, "/teacher/sets")
 
