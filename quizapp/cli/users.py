@@ -51,3 +51,6 @@ def demo_command():
     for email, password in logins.items():
         click.echo(f"  {email:32} password: {password}")
     click.echo(f"(Logins kept in {logins_file}; a password changed since is not shown.)")
+    if studied:
+        click.echo(f"Four weeks of past study written for {len(studied)} student(s), with the "
+                   f"quiz {demo.DEMO_QUIZ!r}.")

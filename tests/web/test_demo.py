@@ -58,6 +58,8 @@ def test_demo_gives_weeks_of_study_and_a_finished_quiz_once(app, runner):
     assert second.exit_code == 0, second.output
     assert counts() == after_first
     assert first.output.splitlines()[:4] == second.output.splitlines()[:4]
+    assert "Four weeks of past study written for 2 student(s)" in first.output
+    assert "past study" not in second.output
 
     picked = {uid for entry in DEMO["sets"] for uid in entry["approved"]}
     approved = set(db.session.scalars(select(Question.uid).where(Question.status == "approved")))
