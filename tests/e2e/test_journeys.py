@@ -241,6 +241,7 @@ def test_demo_journey(audited, in_db, tmp_path):
     teacher.get_by_role("link", name=demo.DEMO_QUIZ).first.click()
     expect(teacher.locator("table.attempts tbody tr")).to_have_count(2)
     check_page(teacher, "journey-demo-quiz")
+    visit_and_check(teacher, teacher.url + "/analysis", "journey-demo-quiz-analysis")
     visit_and_check(teacher, "/teacher/sets")
 
     ada = audited()
