@@ -243,6 +243,10 @@ def test_demo_journey(audited, in_db, tmp_path):
     check_page(teacher, "journey-demo-quiz")
     visit_and_check(teacher, teacher.url + "/analysis", "journey-demo-quiz-analysis")
     visit_and_check(teacher, "/teacher/sets")
+    ada_id = in_db(lambda s: s.scalar(select(User.id).where(
+        User.email == demo.DEMO_STUDENTS[0][0])))
+    visit_and_check(teacher, f"/teacher/classes/{class_id}/students/{ada_id}",
+                    "journey-demo-student-report")
 
     ada = audited()
     login(ada, demo.DEMO_STUDENTS[0][0], logins[demo.DEMO_STUDENTS[0][0]])
@@ -251,3 +255,4 @@ def test_demo_journey(audited, in_db, tmp_path):
     ada.get_by_role("link", name=demo.DEMO_QUIZ).click()
     check_page(ada)
     visit_and_check(ada, "/student/study")
+    visit_and_check(ada, "/student/progress", "journey-demo-progress")
