@@ -1,5 +1,5 @@
 // Teacher pages: confirm before destructive forms, scroll the article to the marked sentence,
-// kind-specific question fields, select-all in the review queue, a generation job's progress. Every page works without it (forms and reload links).
+// kind-specific question fields, select-all and keyboard shortcuts in the review queue, a generation job's progress. Every page works without it (forms and reload links).
 (function () {
   "use strict";
 
@@ -30,6 +30,42 @@
   if (all) {
     all.addEventListener("change", function () {
       document.querySelectorAll("input[name=ids]").forEach(function (b) { b.checked = all.checked; });
+    });
+  }
+
+  // Review shortcuts (said on the page): J/K move between questions, A approves, R goes to the
+  // reason, E edits, N skips on. A key typed in a box, or with a modifier, is never taken.
+  var reviewing = document.querySelector("ol.questions.review, .review-one");
+  if (reviewing) {
+    var cards = function () { return Array.prototype.slice.call(document.querySelectorAll("ol.questions.review > li, .review-one > section[id]")); };
+    var current = function () {
+      var list = cards();
+      var active = document.activeElement && document.activeElement.closest("ol.questions.review > li, .review-one > section[id]");
+      var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+      return active || (list.indexOf(target) >= 0 ? target : list[0]);
+    };
+    var typing = function (el) {
+      if (!el || el.isContentEditable) { return !!el; }
+      var tag = el.tagName;
+      return tag === "TEXTAREA" || tag === "SELECT" ||
+        (tag === "INPUT" && ["checkbox", "radio", "button", "submit"].indexOf(el.type) < 0);
+    };
+    var go = function (step) {
+      var list = cards(), at = list.indexOf(current()), next = list[at + step];
+      if (next) { next.focus(); next.scrollIntoView({block: "nearest"}); }
+    };
+    var target0 = window.location.hash && document.getElementById(window.location.hash.slice(1));
+    if (target0 && cards().indexOf(target0) >= 0) { target0.focus(); }
+    document.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing || typing(event.target)) { return; }
+      var card = current(), key = event.key.toLowerCase(), el = null;
+      if (key === "j") { go(1); } else if (key === "k") { go(-1); }
+      else if (key === "a" && card) { el = card.querySelector(".verdict button.approve"); if (el) { el.click(); } }
+      else if (key === "r" && card) { el = card.querySelector("select.why"); if (el) { el.focus(); } }
+      else if (key === "e" && card) { el = card.querySelector("a.edit"); if (el) { el.click(); } }
+      else if (key === "n") { el = document.querySelector(".review-one a.next"); if (el) { el.click(); } }
+      else { return; }
+      event.preventDefault();
     });
   }
 

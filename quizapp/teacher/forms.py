@@ -100,9 +100,24 @@ class QuestionForm(FlaskForm):
             target.errors.append(text[:1].upper() + text[1:])
 
 
+# The reasons a teacher most often gives, one click away; their own words may add to one.
+REJECT_REASONS = ("The answer is wrong or unclear", "Too easy: the answer can be guessed",
+                  "A detail not worth asking", "Badly worded", "Asked already in this set")
+
+
 class RejectForm(FlaskForm):
-    reason = StringField("Reason", validators=[DataRequired(message="Say why."),
-                                               Length(max=500)])
+    why = SelectField("Reject because", validators=[Optional()],
+                      choices=options([("", "Choose a reason…")]
+                                      + [(r, r) for r in REJECT_REASONS]))
+    reason = StringField("Reason in your words", validators=[Optional(), Length(max=400)])
+
+    def verdict_reason(self) -> str:
+        """The reason from the list, the teacher's words, or both ("Badly worded: …")."""
+        return ": ".join(part.strip() for part in (self.why.data, self.reason.data)
+                         if part and part.strip())
+
+    def validate(self, extra_validators=None) -> bool:
+        return super().validate(extra_validators) and bool(self.verdict_reason())
 
 
 class BulkForm(FlaskForm):

@@ -27,7 +27,7 @@ def review(set_id):
     shown = drafts_of(qset) if show == "draft" else [q for q in qset.questions
                                                      if q.status == "rejected"]
     return render_template("teacher/review.html", qset=qset, questions=shown, show=show,
-                           bulk=BulkForm(), threshold=ThresholdForm(),
+                           bulk=BulkForm(), threshold=ThresholdForm(), reject=RejectForm(),
                            drafts=len(drafts_of(qset)))
 
 
@@ -86,18 +86,31 @@ def review_one(question_id):
           defaults={"verdict": "rejected"})
 @role_required("teacher")
 def approve_question(question_id, verdict):
+    """One verdict, then on to the next draft: in the queue (``back=queue``) or on its own page."""
     question = owned_question(question_id)
     form = RejectForm() if verdict == "rejected" else ActionForm()
+    back = request.form.get("back")
     if not form.validate_on_submit():
         flash("Say why the question is rejected." if verdict == "rejected" else
               "Please try again.", "error")
+        if back == "queue":
+            return redirect(url_for("teacher.review", set_id=question.set_id,
+                                    _anchor=f"q{question_id}"))
         return redirect(url_for("teacher.review_one", question_id=question_id))
-    authoring.set_status(question, verdict, getattr(form, "reason", None) and form.reason.data)
+    reason = form.verdict_reason() if verdict == "rejected" else None
+    authoring.set_status(question, verdict, reason)
     db.session.commit()
     flash(f"Question {verdict}.", "success")
+    return redirect(after_verdict(question, back))
+
+
+def after_verdict(question, back: str | None) -> str:
     upcoming = next_draft(question)
-    if request.form.get("back") == "set":
-        return redirect(url_for("teacher.set_page", set_id=question.set_id))
+    if back == "set":
+        return url_for("teacher.set_page", set_id=question.set_id)
+    if back == "queue":
+        return url_for("teacher.review", set_id=question.set_id,
+                       _anchor=f"q{upcoming.id}" if upcoming else None)
     if upcoming is not None:
-        return redirect(url_for("teacher.review_one", question_id=upcoming.id))
-    return redirect(url_for("teacher.review", set_id=question.set_id))
+        return url_for("teacher.review_one", question_id=upcoming.id)
+    return url_for("teacher.review", set_id=question.set_id)
