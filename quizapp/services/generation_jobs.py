@@ -194,9 +194,10 @@ def _generate(session: Session, beat: Beat, questions_dir: str | None, generate)
             f"No question could be written from this article ({len(article.text.split())} words): "
             "questions ask about the people, places, dates and numbers its sentences name. "
             "Give a longer article.")
-    beat(90, f"Saving {count} questions for review", questions_written=count,
+    saving = f"Saving {count} question{'s' if count != 1 else ''} for review"
+    beat(90, saving, questions_written=count,
          sentences_read=beat.sentences_total, sentences_total=beat.sentences_total)
-    _finish(session, beat, "done", f"Saving {count} questions for review", progress=100)
+    _finish(session, beat, "done", saving, progress=100)
     job = session.get(GenerationJob, beat.job_id)
     qset = _set_for(session, job, session.get(Article, job.article_id))
     bank["title"] = qset.title

@@ -10,6 +10,7 @@ from quizapp.roles import role_required
 from quizapp.services import accounts, catalogue, study, study_queue
 from quizapp.services import quizzes as quiz_service
 from quizapp.student.forms import SettingsForm
+from quizapp.templating import counted
 
 bp = Blueprint("student", __name__)
 
@@ -64,7 +65,7 @@ def settings():
         current_user.desired_retention = float(form.desired_retention.data)
         count = study.rebuild_user(db.session, current_user)
         db.session.commit()
-        flash(f"Saved. {count} card(s) rescheduled with your new settings.", "success")
+        flash(f"Saved. {counted(count, 'card')} rescheduled with your new settings.", "success")
         return redirect(url_for("student.settings"))
     return render_template("student/settings.html", form=form), 400 if form.errors else 200
 

@@ -16,6 +16,7 @@ from quizapp.teacher.access import mine, owned_class
 from quizapp.teacher.forms import options
 from quizapp.student.quizzes import queue_fits
 from quizapp.teacher.quiz_forms import QuizForm, RegradeForm
+from quizapp.templating import counted
 
 
 def owned_quiz(quiz_id: int) -> Quiz:
@@ -114,7 +115,7 @@ def regrade(quiz_id):
     count = attempts.regrade(db.session, quiz, form.question_id.data, accepted=accepted,
                              everyone=form.everyone.data)
     db.session.commit()
-    flash(f"Regraded: {count} submitted attempt(s) rescored.", "success")
+    flash(f"Regraded: {counted(count, 'submitted attempt')} rescored.", "success")
     return redirect(url_for("teacher.quiz_page", quiz_id=quiz.id))
 
 

@@ -71,3 +71,14 @@ def test_counts_say_one_class_and_the_approved_questions(statements, actions):
     db.session.commit()
     sets_page = actions.client.get("/teacher/sets").get_data(as_text=True)
     assert "<td>0 classes</td>" in sets_page and "<td>1 classes</td>" not in sets_page
+
+
+def test_the_set_page_counts_one_draft_as_one(statements, actions):
+    draft = authoring.add_question(db.session, statements, {
+        "kind": "truefalse", "category": "where", "prompt": "A draft.", "answer": "true"})
+    draft.status = "draft"
+    db.session.commit()
+    actions.login("t@example.com")
+    page = re.sub(r"\s+", " ", actions.client.get(f"/teacher/sets/{statements.id}")
+                  .get_data(as_text=True))
+    assert "Review 1 draft<" in page and "1 drafts" not in page
