@@ -9,6 +9,14 @@
     });
   });
 
+  // Set page: deleting ticked questions is confirmed too (other bulk actions can be undone).
+  var bulkSet = document.querySelector("form#bulk select[name=action]");
+  if (bulkSet) {
+    bulkSet.form.addEventListener("submit", function (event) {
+      if (bulkSet.value === "delete" && !window.confirm("Delete the ticked questions?")) { event.preventDefault(); }
+    });
+  }
+
   var mark = document.getElementById("source");
   var box = mark && mark.closest(".article-text");
   if (box) { box.scrollTop = mark.offsetTop - box.offsetTop - 40; }

@@ -137,6 +137,16 @@ class MoveForm(FlaskForm):
     target = SelectField("Move to set", coerce=int)
 
 
+class SetBulkForm(FlaskForm):
+    """What to do with the questions ticked on the set page."""
+    ids = SelectMultipleField("Questions", coerce=int, validate_choice=False)
+    action = SelectField("With the ticked questions", choices=options([
+        ("approve", "Approve"), ("draft", "Send back to drafts"), ("move", "Move to the set…"),
+        ("delete", "Delete")]))
+    target = SelectField("Set to move them to", coerce=int, validate_choice=False,
+                         validators=[Optional()])
+
+
 class ImportForm(FlaskForm):
     upload = FileField("Question file", description="Our bank JSON, Moodle GIFT (.gift, .txt), "
                                                     "Moodle XML (.xml) or CSV.")

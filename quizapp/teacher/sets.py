@@ -11,11 +11,12 @@ from flask_login import current_user
 from quizapp.extensions import db
 from quizapp.formats import FORMATS
 from quizapp.roles import role_required
-from quizapp.services import authoring, catalogue
+from quizapp.services import authoring, catalogue, set_questions
 from quizapp.services import classes as class_service
 from quizapp.teacher import bp
 from quizapp.teacher.access import owned_class, owned_set
-from quizapp.teacher.forms import ActionForm, AssignForm, MoveForm, SetForm, options
+from quizapp.teacher.forms import ActionForm, AssignForm, MoveForm, SetBulkForm, SetForm, options
+from quizapp.templating import counted
 
 
 @bp.route("/sets", methods=["GET", "POST"])
@@ -54,12 +55,47 @@ def move_form(qset) -> MoveForm:
 @role_required("teacher")
 def set_page(set_id):
     qset = owned_set(set_id)
-    counts = {s: sum(q.status == s for q in qset.questions)
-              for s in ("draft", "approved", "rejected", "retired")}
-    return render_template("teacher/set.html", qset=qset, counts=counts,
+    counts = catalogue.question_counts(db.session, [qset])[qset.id]
+    counts = {s: counts.get(s, 0) for s in ("draft", "approved", "rejected", "retired")}
+    status = request.args.get("status") if request.args.get("status") in ("draft",
+                                                                          "approved") else None
+    shown = set_questions.page_of(db.session, qset, status,
+                                  request.args.get("page", 1, type=int))
+    return render_template("teacher/set.html", qset=qset, counts=counts, shown=shown,
+                           status=status, bulk=bulk_form(qset), assign=assign_form(qset),
                            copy_title=authoring.copy_title(db.session, qset, current_user),
-                           assign=assign_form(qset), move=move_form(qset), action=ActionForm(),
-                           formats=FORMATS)
+                           action=ActionForm(), formats=FORMATS)
+
+
+def bulk_form(qset) -> SetBulkForm:
+    form = SetBulkForm()
+    form.target.choices = move_form(qset).target.choices
+    return form
+
+
+BULK_DONE = {"approve": "approved", "draft": "sent back to drafts", "delete": "deleted"}
+
+
+@bp.route("/sets/<int:set_id>/bulk", methods=["POST"])
+@role_required("teacher")
+def set_bulk(set_id):
+    qset = owned_set(set_id)
+    form = bulk_form(qset)
+    try:
+        if not form.validate_on_submit():
+            raise authoring.AuthoringError("Choose what to do with the ticked questions.")
+        target = owned_set(form.target.data) if form.action.data == "move" and \
+            form.target.data in {c.value for c in form.target.choices} else None
+        count = set_questions.bulk_change(db.session, qset, form.ids.data, form.action.data,
+                                          target)
+    except authoring.AuthoringError as exc:
+        db.session.rollback()
+        flash(f"{exc} Nothing was changed.", "error")
+    else:
+        db.session.commit()
+        done = f"moved to {target.title}" if target else BULK_DONE[form.action.data]
+        flash(f"{counted(count, 'question')} {done}.", "success")
+    return redirect(url_for("teacher.set_page", set_id=set_id))
 
 
 @bp.route("/sets/<int:set_id>/edit", methods=["GET", "POST"])

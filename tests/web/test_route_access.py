@@ -92,6 +92,7 @@ ACCESS = {
     "teacher.review": OWNER,
     "teacher.approve_above": OWNER,
     "teacher.review_bulk": OWNER,
+    "teacher.set_bulk": OWNER,
     "teacher.edit_question": OWNER,
     "teacher.delete_question": OWNER,
     "teacher.question_up": OWNER,

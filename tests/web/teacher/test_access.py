@@ -28,6 +28,7 @@ ROUTES = {
     "teacher.review": "/teacher/sets/{s}/review",
     "teacher.approve_above": "/teacher/sets/{s}/review/above",
     "teacher.review_bulk": "/teacher/sets/{s}/review/bulk",
+    "teacher.set_bulk": "/teacher/sets/{s}/bulk",
     "teacher.edit_question": "/teacher/questions/{q}/edit",
     "teacher.delete_question": "/teacher/questions/{q}/delete",
     "teacher.question_up": "/teacher/questions/{q}/up",
