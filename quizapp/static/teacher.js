@@ -21,14 +21,16 @@
   var box = mark && mark.closest(".article-text");
   if (box) { box.scrollTop = mark.offsetTop - box.offsetTop - 40; }
 
-  // Question form: show only the fields the chosen kind uses; the server checks every kind.
+  // Question form: show only the chosen kind's fields and hint, as the server does when the
+  // kind is switched without a script; the server checks every kind.
   var kind = document.getElementById("kind");
-  if (kind && document.getElementById("choices")) {
-    var field = function (id) { var el = document.getElementById(id); return el && el.closest(".field"); };
+  var kindBlocks = document.querySelectorAll(".question-form [data-kinds]");
+  if (kind && kindBlocks.length) {
     var update = function () {
-      field("choices").hidden = kind.value !== "mcq";
-      field("accepted").hidden = kind.value === "mcq" || kind.value === "truefalse";
+      kindBlocks.forEach(function (el) { el.hidden = el.dataset.kinds.split(" ").indexOf(kind.value) < 0; });
     };
+    var switcher = document.querySelector(".question-form .switch-kind");
+    if (switcher) { switcher.hidden = true; }
     kind.addEventListener("change", update);
     update();
   }

@@ -7,6 +7,7 @@ from flask_wtf.file import FileField
 from wtforms import (
     DateField,
     DecimalField,
+    Field,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -14,7 +15,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from quizapp.bank import CATEGORIES
 from quizapp.bank.kinds import KIND_REGISTRY
@@ -57,42 +58,110 @@ def lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+MAX_CHOICES = 6  # boxes for choices on a new question; an edited one gets one spare
+# What to write in the question box, for each kind (the page shows the chosen kind's only).
+PROMPT_HINTS = {
+    "mcq": "The question; its choices come below.",
+    "cloze": "A sentence with the blank written as _____ (three or more underscores).",
+    "short": "A question whose answer is a word or a few.",
+    "truefalse": "A statement; students are asked whether it is true or false.",
+}
+# Which fields each kind uses (the others are hidden, and ignored when saved).
+KIND_FIELDS = {"answer": ("cloze", "short"), "accepted": ("cloze", "short"),
+               "choices": ("mcq",), "truth": ("truefalse",)}
+
+
+class ChoicesField(Field):
+    """Multiple choice's boxes, all of one name, in page order: empty boxes are kept so that
+    the index the "right answer" circle sends points at its own box."""
+
+    def __init__(self, label=None, **kwargs):
+        super().__init__(label, default=list, **kwargs)
+
+    def process_formdata(self, valuelist):
+        self.data = [value.strip() for value in valuelist]
+
+    def pre_validate(self, form):
+        if any(len(value) > 500 for value in self.data) or len(self.data) > 20:
+            raise ValidationError("Up to 20 choices of up to 500 characters each.")
+
+
 class QuestionForm(FlaskForm):
     kind = SelectField("Kind", choices=options((k.name, k.label) for k in KIND_REGISTRY.values()))
     category = SelectField("Category", choices=options((c, c.capitalize()) for c in CATEGORIES))
-    prompt = TextAreaField("Question", validators=[DataRequired(), Length(max=2000)],
-                           description="For fill-the-blank, write the blank as _____ "
-                                       "(three or more underscores).")
-    answer = StringField("Answer", validators=[DataRequired(), Length(max=500)],
-                         description="For true/false, write true or false.")
+    prompt = TextAreaField("Question", validators=[DataRequired(), Length(max=2000)])
+    answer = StringField("Answer", validators=[Optional(), Length(max=500)])
     accepted = TextAreaField("Other accepted answers", validators=[Optional()],
                              description="One a line, for typed answers.")
-    choices = TextAreaField("Choices (multiple choice)", validators=[Optional()],
-                            description="One a line; include the answer.")
+    choices = ChoicesField("Choices")
+    right = RadioField("The right answer", validate_choice=False, validators=[Optional()],
+                       choices=options((str(i), f"Choice {i + 1}") for i in range(20)))
+    truth = RadioField("The statement is", validators=[Optional()],
+                       choices=options([("true", "True"), ("false", "False")]))
     tags = StringField("Tags", validators=[Optional(), Length(max=500)],
                        description="Separated by commas.")
     explanation = TextAreaField("Explanation (optional)",
                                 validators=[Optional(), Length(max=4000)])
 
+    def right_choice(self) -> str:
+        """The text of the choice marked right ("" when none, or an empty box, is marked)."""
+        index = int(self.right.data) if (self.right.data or "").isdigit() else -1
+        boxes = self.choices.data
+        return boxes[index] if 0 <= index < len(boxes) else ""
+
+    def choice_boxes(self) -> list[str]:
+        """The boxes to show: the choices so far and empty ones, at least ``MAX_CHOICES``."""
+        boxes = list(self.choices.data)
+        if len(boxes) < MAX_CHOICES:
+            return boxes + [""] * (MAX_CHOICES - len(boxes))
+        return boxes + ([""] if boxes[-1] else [])  # a spare box when all are used
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        kind = self.kind.data
+        missing = {"cloze": (self.answer, not (self.answer.data or "").strip(),
+                             "This field is required."),
+                   "short": (self.answer, not (self.answer.data or "").strip(),
+                             "This field is required."),
+                   "mcq": (self.right, not self.right_choice(),
+                           "Mark the right answer: the circle beside its choice."),
+                   "truefalse": (self.truth, self.truth.data not in ("true", "false"),
+                                 "Choose whether the statement is true or false.")}
+        field, empty, message = missing.get(kind, (None, False, ""))
+        if empty:
+            field.errors = [*field.errors, message]
+        return valid and not empty
+
     def values(self) -> dict:
-        return {"kind": self.kind.data, "category": self.category.data,
-                "prompt": self.prompt.data, "answer": self.answer.data,
-                "accepted": lines(self.accepted.data), "choices": lines(self.choices.data),
+        kind = self.kind.data
+        answer = {"mcq": self.right_choice(), "truefalse": self.truth.data}.get(
+            kind, self.answer.data)
+        return {"kind": kind, "category": self.category.data,
+                "prompt": self.prompt.data, "answer": answer,
+                "accepted": lines(self.accepted.data) if kind in KIND_FIELDS["accepted"] else [],
+                "choices": list(self.choices.data),
                 "tags": [t.strip() for t in (self.tags.data or "").split(",")],
                 "explanation": self.explanation.data}
 
     def fill(self, question) -> None:
-        for name in ("kind", "category", "prompt", "answer", "explanation"):
+        for name in ("kind", "category", "prompt", "explanation"):
             getattr(self, name).data = getattr(question, name)
+        self.answer.data = question.answer if question.kind in KIND_FIELDS["answer"] else ""
+        self.truth.data = question.answer if question.kind == "truefalse" else None
         self.accepted.data = "\n".join(question.accepted)
-        self.choices.data = "\n".join(question.choices)
+        self.choices.data = list(question.choices)
+        if question.answer in question.choices:
+            self.right.data = str(question.choices.index(question.answer))
         self.tags.data = ", ".join(question.tags)
 
     def add_problems(self, problems: list[str]) -> None:
         """Put "field: message" problems from the kinds registry on their fields."""
+        aliases = {"choices": "right", "answer": "truth" if self.kind.data == "truefalse"
+                   else "answer"}
         for problem in problems:
             name, _, message = problem.partition(": ")
-            field = getattr(self, name.split(".")[0].split("[")[0], None)
+            name = name.split(".")[0].split("[")[0]
+            field = getattr(self, aliases.get(name, name), None)
             target = field if field is not None and hasattr(field, "errors") else self.prompt
             if isinstance(target.errors, tuple):
                 target.errors = list(target.errors)

@@ -9,7 +9,7 @@ from quizapp.roles import role_required
 from quizapp.services import authoring
 from quizapp.teacher import bp
 from quizapp.teacher.access import owned_question, owned_set
-from quizapp.teacher.forms import ActionForm, MoveForm, QuestionForm
+from quizapp.teacher.forms import PROMPT_HINTS, ActionForm, MoveForm, QuestionForm
 from quizapp.teacher.sets import move_form
 
 
@@ -20,11 +20,25 @@ def back_to(question) -> str:
     return url_for("teacher.set_page", set_id=question.set_id) + f"#q{question.id}"
 
 
+def switching_kind(form: QuestionForm) -> bool:
+    """Without a script, "Show this kind's fields" posts the form to show the chosen kind's
+    fields; nothing is saved."""
+    return request.method == "POST" and bool(request.form.get("switch"))
+
+
+def question_page(form: QuestionForm, qset, question):
+    return render_template("teacher/question_form.html", form=form, qset=qset,
+                           question=question, prompt_hints=PROMPT_HINTS), \
+        400 if form.errors else 200
+
+
 @bp.route("/sets/<int:set_id>/questions/new", methods=["GET", "POST"])
 @role_required("teacher")
 def new_question(set_id):
     qset = owned_set(set_id)
     form = QuestionForm()
+    if switching_kind(form):
+        return question_page(form, qset, None)
     if form.validate_on_submit():
         try:
             authoring.add_question(db.session, qset, form.values())
@@ -37,8 +51,7 @@ def new_question(set_id):
             if request.form.get("another"):
                 return redirect(url_for("teacher.new_question", set_id=set_id))
             return redirect(url_for("teacher.set_page", set_id=set_id))
-    return render_template("teacher/question_form.html", form=form, qset=qset,
-                           question=None), 400 if form.errors else 200
+    return question_page(form, qset, None)
 
 
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
@@ -48,6 +61,8 @@ def edit_question(question_id):
     form = QuestionForm()
     if request.method == "GET":
         form.fill(question)
+    if switching_kind(form):
+        return question_page(form, question.question_set, question)
     if form.validate_on_submit():
         try:
             changed = authoring.update_question(db.session, question, form.values())
@@ -60,8 +75,7 @@ def edit_question(question_id):
             db.session.commit()
             flash("Question saved." if changed else "Nothing changed.", "success")
             return redirect(back_to(question))
-    return render_template("teacher/question_form.html", form=form, qset=question.question_set,
-                           question=question), 400 if form.errors else 200
+    return question_page(form, question.question_set, question)
 
 
 @bp.route("/questions/<int:question_id>/delete", methods=["POST"])

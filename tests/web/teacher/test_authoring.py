@@ -11,12 +11,12 @@ from quizapp.services import authoring, catalogue
 from tests.web.teacher.conftest import question
 
 GOOD = {
-    "mcq": {"prompt": "Which city is Iran's capital?", "answer": "Tehran",
-            "choices": "Tehran\nIsfahan\nShiraz"},
+    "mcq": {"prompt": "Which city is Iran's capital?",
+            "choices": ["Isfahan", "Tehran", "Shiraz", "", "", ""], "right": "1"},
     "cloze": {"prompt": "Pakistan recalled its ambassador from _____.", "answer": "Iran"},
     "short": {"prompt": "Who spoke in Tehran?", "answer": "Hossein Amir-Abdollahian",
               "accepted": "Amir-Abdollahian\nAmir Abdollahian"},
-    "truefalse": {"prompt": "Pakistan recalled its ambassador.", "answer": "True"},
+    "truefalse": {"prompt": "Pakistan recalled its ambassador.", "truth": "true"},
 }
 
 
@@ -50,10 +50,13 @@ def test_short_answers_keep_their_alternatives(as_teacher, own_set):
 
 
 @pytest.mark.parametrize("kind,extra,message", [
-    ("mcq", {"choices": "Isfahan\nShiraz"}, "The answer must be one of the choices"),
-    ("mcq", {"choices": "Tehran"}, "Multiple choice needs at least two choices"),
+    ("mcq", {"right": ""}, "Mark the right answer"),
+    ("mcq", {"right": "4"}, "Mark the right answer"),  # an empty box marked
+    ("mcq", {"choices": ["", "Tehran", ""]}, "Multiple choice needs at least two choices"),
+    ("mcq", {"choices": ["tehran", "Tehran"]}, "Two choices are the same"),
     ("cloze", {"prompt": "Pakistan recalled its ambassador."}, "A cloze prompt needs a blank"),
-    ("truefalse", {"answer": "maybe"}, "True/false answers are"),
+    ("truefalse", {"truth": ""}, "Choose whether the statement is true or false"),
+    ("truefalse", {"truth": "maybe"}, "Not a valid choice"),
     ("short", {"answer": ""}, "This field is required."),
 ])
 def test_invalid_questions_are_refused_with_a_message(as_teacher, own_set, kind, extra, message):
