@@ -1,7 +1,7 @@
 """Classes (a teacher's group of students), enrolments and assignments of sets to classes."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -47,6 +47,7 @@ class Assignment(db.Model):
     set_id: Mapped[int] = mapped_column(ForeignKey("question_sets.id", ondelete="CASCADE"))
     class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
     starts_at: Mapped[datetime | None] = mapped_column(default=None)
+    due_on: Mapped[date | None] = mapped_column(default=None)  # a day in the class's calendar
     assigned_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     school_class = relationship("SchoolClass", back_populates="assignments")

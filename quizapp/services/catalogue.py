@@ -41,6 +41,19 @@ def student_sets(session: Session, student: User) -> list[tuple[QuestionSet, int
     return [(s, n) for s, n in rows]
 
 
+def student_due_dates(session: Session, student: User) -> dict[int, object]:
+    """The earliest due date of each set assigned to the student's open classes (sets with
+    no due date are left out)."""
+    rows = session.execute(
+        select(Assignment.set_id, func.min(Assignment.due_on))
+        .join(Enrolment, Enrolment.class_id == Assignment.class_id)
+        .join(SchoolClass, SchoolClass.id == Assignment.class_id)
+        .where(Enrolment.student_id == student.id, SchoolClass.archived_at.is_(None),
+               Assignment.due_on.is_not(None))
+        .group_by(Assignment.set_id))
+    return dict(rows.all())
+
+
 def teacher_classes(session: Session, teacher: User) -> list[SchoolClass]:
     query = select(SchoolClass).order_by(SchoolClass.archived_at.is_not(None), SchoolClass.name)
     if not teacher.is_admin:

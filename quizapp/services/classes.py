@@ -109,7 +109,7 @@ def set_archived(session: Session, school_class: SchoolClass, archived: bool, no
 
 
 def set_assignment(session: Session, school_class: SchoolClass, set_id: int,
-                   starts_at=None) -> tuple[Assignment, bool]:
+                   starts_at=None, due_on=None) -> tuple[Assignment, bool]:
     """Assign (or re-date) a set for a class. Returns (assignment, newly assigned)."""
     assignment = session.scalar(select(Assignment).where(
         Assignment.class_id == school_class.id, Assignment.set_id == set_id))
@@ -117,7 +117,7 @@ def set_assignment(session: Session, school_class: SchoolClass, set_id: int,
     if created:
         assignment = Assignment(class_id=school_class.id, set_id=set_id)
         session.add(assignment)
-    assignment.starts_at = starts_at
+    assignment.starts_at, assignment.due_on = starts_at, due_on
     session.flush()
     return assignment, created
 

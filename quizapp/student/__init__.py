@@ -28,6 +28,7 @@ def render_home(form, status=200):
                            queue=study_queue.build_queue(db.session, current_user, utcnow()),
                            classes=catalogue.student_classes(db.session, current_user),
                            sets=catalogue.student_sets(db.session, current_user),
+                           due=catalogue.student_due_dates(db.session, current_user),
                            quizzes=quiz_service.student_quizzes(db.session, current_user,
                                                                 utcnow())), status
 

@@ -39,6 +39,16 @@ class AssignForm(FlaskForm):
     class_id = SelectField("Class", coerce=int, validators=[DataRequired()])
     starts_on = DateField("Start date (optional)", validators=[Optional()],
                           description="Students see the set from this day on.")
+    due_on = DateField("Due date (optional)", validators=[Optional()],
+                       description="Shown to students beside the set.")
+
+    def validate(self, extra_validators=None) -> bool:
+        if not super().validate(extra_validators):
+            return False
+        if self.starts_on.data and self.due_on.data and self.due_on.data < self.starts_on.data:
+            self.due_on.errors = ["The due date comes before the start date."]
+            return False
+        return True
 
 
 class ArticleForm(FlaskForm):

@@ -36,11 +36,14 @@ def sets():
         400 if form.errors else 200
 
 
-def assign_form(qset) -> AssignForm:
+def assign_form(qset, *, offered_only: bool = False) -> AssignForm:
+    """The open classes to assign the set to; shown, only those it is not assigned to yet
+    (an assigned class's dates are changed beside it, through the same route)."""
     form = AssignForm()
+    assigned = {a.class_id for a in qset.assignments} if offered_only else set()
     form.class_id.choices = options((c.id, c.name) for c in
                              catalogue.teacher_classes(db.session, current_user)
-                             if c.archived_at is None)
+                             if c.archived_at is None and c.id not in assigned)
     return form
 
 
@@ -62,7 +65,8 @@ def set_page(set_id):
     shown = set_questions.page_of(db.session, qset, status,
                                   request.args.get("page", 1, type=int))
     return render_template("teacher/set.html", qset=qset, counts=counts, shown=shown,
-                           status=status, bulk=bulk_form(qset), assign=assign_form(qset),
+                           status=status, bulk=bulk_form(qset),
+                           assign=assign_form(qset, offered_only=True),
                            copy_title=authoring.copy_title(db.session, qset, current_user),
                            action=ActionForm(), formats=FORMATS)
 
@@ -154,13 +158,17 @@ def assign_set(set_id):
     if form.validate_on_submit():
         school_class = owned_class(form.class_id.data)
         _, created = class_service.set_assignment(db.session, school_class, qset.id,
-                                                  start_of_day(form.starts_on.data))
+                                                  start_of_day(form.starts_on.data),
+                                                  form.due_on.data)
         db.session.commit()
         when = f" from {form.starts_on.data:%d %B %Y}" if form.starts_on.data else ""
+        when += f", due {form.due_on.data:%d %B %Y}" if form.due_on.data else ""
         flash(f"{'Assigned to' if created else 'Updated for'} {school_class.name}{when}.",
               "success")
+    elif form.due_on.errors:
+        flash(f"{form.due_on.errors[0]} Nothing was changed.", "error")
     else:
-        flash("Choose one of your open classes (and a valid date, if any).", "error")
+        flash("Choose one of your open classes (and valid dates, if any).", "error")
     return redirect(url_for("teacher.set_page", set_id=set_id))
 
 
