@@ -2,6 +2,7 @@
 message and the pasted text kept; the generator runs on the task queue with progress, can be
 cancelled, and a run cut off is run again."""
 import io
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -207,3 +208,21 @@ def test_a_job_whose_worker_keeps_dying_fails_and_says_why(app, teacher):
     db.session.commit()
     job = db.session.get(GenerationJob, job_id)
     assert job.status == "failed" and "the worker stopped 3 times" in job.message
+
+
+def errors_under(page: str, field: str) -> str:
+    found = re.search(rf'<ul class="errors" id="{field}-errors">(.*?)</ul>', page, re.S)
+    return found.group(1) if found else ""
+
+
+@pytest.mark.parametrize("data,filename", [(b"", "empty.txt"), (b"Some news.", "article.pdf"),
+                                           (b"x" * 6_000_000, "enormous.txt")])
+def test_a_files_problem_shows_under_the_file_field_not_the_paste_box(as_teacher, data,
+                                                                       filename):
+    response = upload(as_teacher, data, filename, text="My notes")
+    page = response.get_data(as_text=True)
+    assert response.status_code in (400, 413)
+    assert errors_under(page, "upload") and not errors_under(page, "text")
+    assert "<h1>A set from an article</h1>" in page
+    # The field says which file it is about: the problem is read beside the file input.
+    assert page.index('id="upload"') < page.index('id="upload-errors"')
