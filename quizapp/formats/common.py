@@ -54,6 +54,7 @@ class ImportResult:
     article: dict | None = None
     format: str = ""
     skipped: list[str] = field(default_factory=list)
+    named: bool = True  # False: the title is only the file's name (the file names no set)
 
 
 @dataclass
@@ -137,16 +138,22 @@ def category_path(title: str, category: str) -> str:
     return f"$course$/top/{' '.join(title.split()).replace('/', '//')}/{category}"
 
 
-def read_category_path(path: str) -> tuple[str | None, str | None]:
-    """(our category, the set title above it) from a Moodle category path, each if there is one.
+MOODLE_ROOTS = ("$course$", "$system$", "$module$", "$coursecategory$", "top")
 
-    "$course$/top/Capitals/who" → ("who", "Capitals"); "$course$/top/Geography" → (None, None).
+
+def read_category_path(path: str) -> tuple[str | None, str | None]:
+    """(our category, the set's title) from a Moodle category path, each if there is one.
+
+    "$course$/top/Capitals/who" → ("who", "Capitals"); "$course$/top/Geography" → (None,
+    "Geography"); Moodle's "Default for History" (a course's own category) → "History".
     """
     levels = [p.replace("\x00", "/").strip()
               for p in path.strip().replace("//", "\x00").split("/") if p.strip()]
+    levels = [p for p in levels if p.casefold() not in MOODLE_ROOTS]
     category = levels[-1].casefold() if levels and levels[-1].casefold() in CATEGORIES else None
-    above = levels[-2] if category and len(levels) >= 2 else None
-    return category, (above if above not in (None, "top", "$course$", "$system$") else None)
+    named = levels[:-1] if category else levels
+    title = re.sub(r"^Default for\s+", "", named[-1], flags=re.IGNORECASE) if named else None
+    return category, title or None
 
 
 def question_problems(question: dict) -> list[str]:

@@ -345,4 +345,4 @@ def import_gift(data: bytes, *, filename: str) -> ImportResult:
         drafts.append(_parse_question(lines, comments, category, len(drafts) + 1))
     title = next((t for t in titles + category_titles if t), None)
     return ImportResult(finish(drafts), title or title_from_filename(filename), None, "gift",
-                        skipped_of(drafts))
+                        skipped_of(drafts), named=bool(title))

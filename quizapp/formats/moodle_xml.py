@@ -243,4 +243,5 @@ def import_moodle_xml(data: bytes, *, filename: str) -> ImportResult:
             continue
         drafts.append(_read_question(element, len(drafts) + 1, category))
     title = titles[0] if titles else title_from_filename(filename)
-    return ImportResult(finish(drafts), title, None, "moodle", skipped_of(drafts))
+    return ImportResult(finish(drafts), title, None, "moodle", skipped_of(drafts),
+                        named=bool(titles))

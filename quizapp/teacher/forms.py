@@ -230,6 +230,9 @@ class ImportForm(FlaskForm):
     upload = FileField("Question file", description="Our bank JSON, Moodle GIFT (.gift, .txt), "
                                                     "Moodle XML (.xml) or CSV.")
     target = SelectField("Into", coerce=int)
+    title = StringField("Name of the new set (optional)", validators=[Optional(), Length(max=300)],
+                        description="Left empty, the name comes from the file: its $CATEGORY "
+                                    "line (GIFT, Moodle XML) or its title; a CSV file's name.")
     status = RadioField("New questions are", default="approved",
                         choices=options([("approved", "approved: ready for students"),
                                          ("draft", "drafts: I will review them first")]))

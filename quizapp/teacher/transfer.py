@@ -22,6 +22,10 @@ from quizapp.teacher.forms import ImportForm, options
 NEW_SET = 0
 
 
+class UnnamedSet(ValueError):
+    """A new set is asked for and neither the teacher nor the file names it."""
+
+
 def download_name(qset, fmt: str) -> str:
     return re.sub(r"[^a-z0-9-]", "", qset.slug) + FORMATS[fmt].extension
 
@@ -51,10 +55,18 @@ def import_form(**kwargs) -> ImportForm:
     return form
 
 
+UNNAMED = ("The file does not name its set (it has no $CATEGORY line): give the new set a "
+           "name here and choose the file again, or import into one of your sets.")
+
+
 def target_set(form: ImportForm, result):
-    """The chosen set, or a new one; a bank file's article comes along so sources show."""
+    """The chosen set, or a new one named by the teacher or the file (never only by the file's
+    name when its format has a place for a name); a bank file's article comes along."""
     if form.target.data == NEW_SET:
-        qset, _ = authoring.create_set(db.session, current_user, result.title)
+        title = (form.title.data or "").strip() or (result.title if result.named else None)
+        if title is None:
+            raise UnnamedSet(UNNAMED)
+        qset, _ = authoring.create_set(db.session, current_user, title)
     else:
         qset = owned_set(form.target.data)
     if result.article and result.article.get("text") and qset.article_id is None:
@@ -105,6 +117,9 @@ def import_file():
                 qset, counts, skipped = import_upload(form, upload)
             except FormatError as exc:
                 problems = exc.problems
+            except UnnamedSet as exc:
+                db.session.rollback()
+                form.title.errors = [str(exc)]
             else:
                 db.session.commit()
                 flash(f"Imported into {qset.title}: {counts['created']} new, "

@@ -72,7 +72,7 @@ def test_reads_moodle_documentation_examples():
     assert q5["choices"] == ["Paris", "Lyon", "Nice"]
     assert q5["explanation"] == "General feedback here"
     assert {q["category"] for q in result.questions} == {"what"}
-    assert result.title == "quiz"
+    assert result.title == "quiz" and not result.named  # no category: the page asks
 
 
 def test_ids_are_computed_stably_when_the_file_has_none():
@@ -158,7 +158,29 @@ def test_reads_a_gift_file_exported_by_moodle():
     assert (battle["kind"], battle["answer"]) == ("truefalse", "true")
     assert (rivers["answer"], rivers["choices"]) == ("Tiber", ["Tiber", "Seine", "Thames"])
     assert rivers["explanation"] == "The Tevere."
-    assert result.title == "quiz"  # Moodle's own category paths name no quizapp category
+    # Moodle's category names the set: "Default for History" is the History course's own.
+    assert result.title == "History" and result.named
+
+
+@pytest.mark.parametrize("path,expected", [
+    ("$course$/top/Capitals of Europe", (None, "Capitals of Europe")),
+    ("$course$/top/Default for Geography", (None, "Geography")),
+    ("$course$/top/Capitals/who", ("who", "Capitals")),
+    ("$course$/top/Week 3/Rivers", (None, "Rivers")),
+    ("$course$/top/who", ("who", None)),
+    ("$course$/top", (None, None)),
+    ("$system$/top/A//B", (None, "A/B")),
+])
+def test_a_category_path_names_the_set(path, expected):
+    from quizapp.formats.common import read_category_path
+
+    assert read_category_path(path) == expected
+
+
+def test_a_gift_files_category_names_its_set_not_its_file_name():
+    result = _gift("$CATEGORY: $course$/top/Capitals of Europe\n\n::a:: Capital of France? "
+                   "{=Paris}\n")
+    assert (result.title, result.named) == ("Capitals of Europe", True)
 
 
 def test_control_characters_are_refused_with_their_place():

@@ -94,7 +94,7 @@ Give a surname.</text></questiontext>
     assert (short["id"], short["kind"], short["accepted"]) == ("Q2", "short", ["Shakspere"])
     assert (tf["prompt"], tf["answer"]) == ("The sky is <green>.", "false")
     assert {q["category"] for q in result.questions} == {"what"}
-    assert result.title == "export"
+    assert result.title == "Geography" and result.named
 
 
 @pytest.mark.parametrize("attack", [

@@ -212,11 +212,38 @@ def test_reimporting_an_export_into_its_set_loses_nothing(runner, approved, teac
 
 
 def test_a_gift_file_imports_what_it_can_and_lists_what_it_skipped(as_teacher, teacher):
-    gift = (b"::one:: Who spoke in Tehran? {=Amir-Abdollahian}\n\n"
+    gift = (b"$CATEGORY: $course$/top/Week 3\n\n"
+            b"::one:: Who spoke in Tehran? {=Amir-Abdollahian}\n\n"
             b"::essay:: Write about the strikes. {}\n\n"
             b"::two:: Pakistan recalled its ambassador. {TRUE}\n")
     response = send(as_teacher, gift, "week 3.gift")
     assert response.status_code == 302
     page = as_teacher.client.get(response.location).get_data(as_text=True)
-    assert "1 question not imported: line 3: question 2 (essay): an essay question" in page
+    assert "1 question not imported: line 5: question 2 (essay): an essay question" in page
     assert db.session.scalar(select(func.count()).select_from(Question)) == 2
+
+
+def send_named(as_teacher, data: bytes, filename: str, title: str):
+    boundary, body = encode_multipart({
+        "csrf_token": as_teacher.token("/teacher/import"), "target": "0", "title": title,
+        "status": "approved", "upload": FileStorage(io.BytesIO(data), filename=filename)})
+    return as_teacher.client.post("/teacher/import", data=body,
+                                  content_type=f"multipart/form-data; boundary={boundary}")
+
+
+def test_a_gift_file_names_its_set_from_its_category(as_teacher, teacher):
+    gift = (b"$CATEGORY: $course$/top/Capitals of Europe\n\n"
+            b"::one:: Capital of France? {=Paris}\n")
+    assert send(as_teacher, gift, "week 3.gift").status_code == 302
+    assert db.session.scalar(select(QuestionSet.title)) == "Capitals of Europe"
+
+
+def test_a_gift_file_that_names_no_set_asks_for_a_name(as_teacher, teacher):
+    gift = b"::one:: Capital of France? {=Paris}\n"
+    response = send(as_teacher, gift, "week 3.gift")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "does not name its set" in page
+    assert 'id="title-errors"' in page
+    assert db.session.scalar(select(func.count()).select_from(QuestionSet)) == 0
+    assert send_named(as_teacher, gift, "week 3.gift", "Capitals").status_code == 302
+    assert db.session.scalar(select(QuestionSet.title)) == "Capitals"
