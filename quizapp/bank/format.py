@@ -50,6 +50,19 @@ def slugify(text: str, max_length: int = 60) -> str:
     return slug[:max_length].rstrip("-") or "untitled"
 
 
+def shorten_title(title: str, limit: int) -> str:
+    """``title`` (spaces tidied) if it fits in ``limit`` characters, else cut after its last
+    whole word that fits, with "…": never "… EADS N.V" for "… EADS N.V. said". A single word
+    longer than the limit is all there is to cut."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    head = title[:limit - 1]
+    if title[limit - 1] != " " and " " in head:
+        head = head[:head.rindex(" ")]
+    return head.rstrip(" ,;:-") + "…"
+
+
 def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from quizapp.bank import question_id, slugify
+from quizapp.bank.format import shorten_title
 from quizapp.formats import export_questions
 from quizapp.formats.common import question_problems
 from quizapp.models import Question, QuestionSet, User
@@ -23,6 +24,7 @@ from quizapp.services.classes import lock_owner
 
 EDITABLE = ("kind", "category", "prompt", "answer", "accepted", "choices", "explanation", "tags")
 LIVE = ("draft", "approved")
+TITLE_MAX = 300  # a set's title column
 # The bank field each question column comes from (see ``banks.question_values``).
 CARRIED_BY = {"source_sentence": "source", "source_start": "source", "source_end": "source",
               "source_text": "source", "quality_signals": "quality"}  # statuses a question is worked on in; the others are set aside
@@ -198,10 +200,15 @@ def move_to_set(session: Session, question: Question, target: QuestionSet) -> No
 
 def copy_title(session: Session, qset: QuestionSet, owner: User) -> str:
     """The first free "Copy of …" title among the owner's sets."""
-    title, n = f"Copy of {qset.title}", 2
+    def numbered(n: int | None) -> str:
+        suffix = f" ({n})" if n else ""
+        room = TITLE_MAX - len("Copy of ") - len(suffix)  # cut on a word, never mid-word
+        return f"Copy of {shorten_title(qset.title, room)}{suffix}"
+
+    title, n = numbered(None), 2
     while session.scalar(select(QuestionSet.id).where(QuestionSet.owner_id == owner.id,
                                                       QuestionSet.title == title)):
-        title, n = f"Copy of {qset.title} ({n})", n + 1
+        title, n = numbered(n), n + 1
     return title
 
 

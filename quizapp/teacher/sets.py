@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from quizapp.bank.format import shorten_title
 from quizapp.extensions import db
 from quizapp.formats import FORMATS
 from quizapp.roles import role_required
@@ -136,7 +137,7 @@ def duplicate_set(set_id):
     qset = owned_set(set_id)
     if not ActionForm().validate_on_submit():
         return redirect(url_for("teacher.set_page", set_id=set_id))
-    title = (request.form.get("title") or "").strip()[:300] or None
+    title = shorten_title(request.form.get("title") or "", authoring.TITLE_MAX) or None
     copy = authoring.duplicate_set(db.session, qset, current_user, title)
     db.session.commit()
     flash(f"{copy.title} is an unpublished copy; assign it when it is ready.", "success")

@@ -72,3 +72,16 @@ def test_slugify():
     assert slugify("Pakistan and Iran’s strikes — January 2024!") == \
         "pakistan-and-iran-s-strikes-january-2024"
     assert slugify("") == "untitled"
+
+
+def test_a_title_too_long_is_cut_at_a_word_boundary():
+    from quizapp.bank.format import shorten_title
+
+    title = "Airbus parent company EADS N.V. said on Monday"
+    assert shorten_title(title, 100) == title
+    for limit in range(10, len(title)):
+        short = shorten_title(title, limit)
+        assert len(short) <= limit and short.endswith("…")
+        assert title.startswith(short[:-1]) and title[len(short) - 1] == " ", short
+    assert shorten_title("Antidisestablishmentarianism", 10) == "Antidises…"
+    assert shorten_title("EADS  N.V.   tanker", 12) == "EADS N.V.…"

@@ -1,5 +1,7 @@
 """Hand-written questions of every kind, validated; edit keeps history; delete retires what was
 studied; reorder, move, duplicate; assign, unassign, publish."""
+import html
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -194,3 +196,19 @@ def test_duplicate_sent_twice_from_one_page_makes_one_copy(as_teacher, client, d
     assert db.session.scalar(select(func.count()).select_from(Question)) == 8
     page = client.get(url).get_data(as_text=True)
     assert 'name="title" value="Copy of A tiny test article (2)"' in page
+
+
+def test_a_copys_long_title_ends_on_a_whole_word(as_teacher, teacher):
+    words = ("Airbus parent company EADS N.V. said on Monday that it would cut jobs " * 5).split()
+    title = " ".join(words)[:296].rsplit(" ", 1)[0] + " N.V."
+    qset, _ = authoring.create_set(db.session, teacher, title)
+    db.session.commit()
+    url = f"/teacher/sets/{qset.id}"
+    page = as_teacher.client.get(url).get_data(as_text=True)
+    offered = re.search(r'name="title" value="([^"]*)"', page).group(1)
+    response = as_teacher.post(f"{url}/duplicate", {"title": html.unescape(offered)},
+                               token_from=url)
+    assert response.status_code == 302
+    copy = db.session.scalar(select(QuestionSet).where(QuestionSet.id != qset.id))
+    assert len(copy.title) <= 300 and copy.title.endswith("…")
+    assert (title + " ").startswith(copy.title[len("Copy of "):-1] + " "), copy.title
