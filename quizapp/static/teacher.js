@@ -29,8 +29,6 @@
     var update = function () {
       kindBlocks.forEach(function (el) { el.hidden = el.dataset.kinds.split(" ").indexOf(kind.value) < 0; });
     };
-    var switcher = document.querySelector(".question-form .switch-kind");
-    if (switcher) { switcher.hidden = true; }
     kind.addEventListener("change", update);
     update();
   }

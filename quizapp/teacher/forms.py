@@ -76,9 +76,7 @@ PROMPT_HINTS = {
     "short": "A question whose answer is a word or a few.",
     "truefalse": "A statement; students are asked whether it is true or false.",
 }
-# Which fields each kind uses (the others are hidden, and ignored when saved).
-KIND_FIELDS = {"answer": ("cloze", "short"), "accepted": ("cloze", "short"),
-               "choices": ("mcq",), "truth": ("truefalse",)}
+TYPED_KINDS = ("cloze", "short")  # the kinds whose answer is typed in the answer box
 
 
 class ChoicesField(Field):
@@ -148,7 +146,9 @@ class QuestionForm(FlaskForm):
             kind, self.answer.data)
         return {"kind": kind, "category": self.category.data,
                 "prompt": self.prompt.data, "answer": answer,
-                "accepted": lines(self.accepted.data) if kind in KIND_FIELDS["accepted"] else [],
+                # Kept for every kind: a generated multiple-choice question has typed
+                # alternatives too, in a box its page does not show.
+                "accepted": lines(self.accepted.data),
                 "choices": list(self.choices.data),
                 "tags": [t.strip() for t in (self.tags.data or "").split(",")],
                 "explanation": self.explanation.data}
@@ -156,7 +156,7 @@ class QuestionForm(FlaskForm):
     def fill(self, question) -> None:
         for name in ("kind", "category", "prompt", "explanation"):
             getattr(self, name).data = getattr(question, name)
-        self.answer.data = question.answer if question.kind in KIND_FIELDS["answer"] else ""
+        self.answer.data = question.answer if question.kind in TYPED_KINDS else ""
         self.truth.data = question.answer if question.kind == "truefalse" else None
         self.accepted.data = "\n".join(question.accepted)
         self.choices.data = list(question.choices)

@@ -71,3 +71,23 @@ def test_only_the_chosen_kinds_hint_shows(as_teacher, own_set, kind):
     assert [k for k, hidden in hints if not hidden] == [kind]
     assert len(hints) == 4
     assert db.session.scalar(select(Question)) is None  # switching the kind saves nothing
+
+
+def test_editing_a_generated_multiple_choice_question_keeps_its_typed_alternatives(
+        as_teacher, drafts):
+    from tests.web.teacher.conftest import question
+
+    row = question("q-tiny-who-mcq")
+    url = f"/teacher/questions/{row.id}/edit"
+    page = as_teacher.client.get(url).get_data(as_text=True)
+    boxes = re.findall(r'name="choices" id="choice-\d+" value="([^"]*)"', page)
+    right = re.search(r'name="right" value="(\d+)"[^>]* checked', page).group(1)
+    accepted = re.search(r'<textarea[^>]*name="accepted"[^>]*>\s*(.*?)</textarea>', page,
+                         re.S).group(1)
+    response = as_teacher.post(url, {"kind": "mcq", "category": "who",
+                                     "prompt": "Who was Iran's foreign minister?",
+                                     "choices": boxes, "right": right, "accepted": accepted})
+    assert response.status_code == 302
+    db.session.expire_all()
+    edited = question("q-tiny-who-mcq")
+    assert edited.accepted == ["Amir-Abdollahian"] and edited.answer == "Hossein Amir-Abdollahian"
