@@ -111,7 +111,7 @@ def test_the_teacher_pages_fit_a_phone(phone, in_db, shoot, teacher_email):
     for n, city in enumerate(("Isfahan", "Tehran", "Shiraz"), start=1):
         phone.get_by_label(f"Choice {n}", exact=True).fill(city)
     phone.get_by_role("button", name="Save", exact=True).click()
-    assert phone.get_by_text("Mark the right answer").is_visible()
+    assert phone.get_by_text("Mark the right answer: the circle").is_visible()
     no_sideways_scroll(phone)
     shoot(phone, "teacher-question-error-phone")
     phone.get_by_label("Choice 2 is the right answer").check()
