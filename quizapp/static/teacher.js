@@ -68,7 +68,7 @@
       if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing || typing(event.target)) { return; }
       var card = current(), key = event.key.toLowerCase(), el = null;
       if (key === "j") { go(1); } else if (key === "k") { go(-1); }
-      else if (key === "a" && card) { el = card.querySelector(".verdict button.approve"); if (el) { el.click(); } }
+      else if (key === "a" && card) { el = card.querySelector(".review-verdict button.approve"); if (el) { el.click(); } }
       else if (key === "r" && card) { el = card.querySelector("select.why"); if (el) { el.focus(); } }
       else if (key === "e" && card) { el = card.querySelector("a.edit"); if (el) { el.click(); } }
       else if (key === "n") { el = document.querySelector(".review-one a.next"); if (el) { el.click(); } }

@@ -13,7 +13,7 @@ from tests.e2e.conftest import login
 pytestmark = pytest.mark.e2e
 
 
-def test_the_form_follows_the_chosen_kind(page, in_db):
+def test_the_form_follows_the_chosen_kind(page, in_db, shoot):
     email = f"t{uuid.uuid4().hex[:6]}@example.com"
 
     def setup(session):
@@ -25,6 +25,7 @@ def test_the_form_follows_the_chosen_kind(page, in_db):
     page.goto(f"/teacher/sets/{set_id}/questions/new")
     assert not page.get_by_role("button", name="Show this kind's fields").is_visible()
     assert page.get_by_label("Choice 1", exact=True).is_visible()
+    shoot(page, "teacher-question-mcq")
     page.get_by_label("Kind").select_option("truefalse")
     assert not page.get_by_label("Choice 1", exact=True).is_visible()
     assert not page.get_by_label("Answer", exact=True).is_visible()

@@ -40,10 +40,11 @@ def verdicts(in_db, set_id):
         Question.set_id == set_id)).all()))
 
 
-def test_approve_and_reject_by_keyboard_in_the_queue(page, in_db, queue):
+def test_approve_and_reject_by_keyboard_in_the_queue(page, in_db, queue, shoot):
     email, set_id = queue
     login(page, email)
     page.goto(f"/teacher/sets/{set_id}/review")
+    shoot(page, "teacher-review-verdicts")
     assert page.locator("p.keys").is_visible()
     page.keyboard.press("a")  # the first (best) draft
     page.wait_for_selector(".flash >> text=Question approved.")
@@ -66,13 +67,14 @@ def test_approve_and_reject_by_keyboard_in_the_queue(page, in_db, queue):
     assert after["q-tiny-where-cloze"] == "rejected" and after["q-tiny-who-short"] == "draft"
 
 
-def test_the_article_pane_is_reached_by_keyboard(page, phone, in_db, queue):
+def test_the_article_pane_is_reached_by_keyboard(page, phone, in_db, queue, shoot):
     email, set_id = queue
     first = in_db(lambda s: s.scalar(select(Question.id).where(
         Question.uid == "q-tiny-who-mcq", Question.set_id == set_id)))
     login(page, email)
     page.goto(f"/teacher/questions/{first}/review")
     assert page.get_by_role("heading", level=1).is_visible()
+    shoot(page, "teacher-review-one-keys")
     pane = page.get_by_role("region", name="Article text")
     pane.focus()
     assert page.evaluate("document.activeElement.className") == "article-text"
@@ -84,5 +86,7 @@ def test_the_article_pane_is_reached_by_keyboard(page, phone, in_db, queue):
     login(phone, email)
     for url in (f"/teacher/sets/{set_id}/review", f"/teacher/questions/{first}/review"):
         phone.goto(url)
+        shoot(phone, "teacher-review-" + ("queue" if url.endswith("/review") and "sets" in url
+                                          else "one") + "-keys-phone")
         width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= 375, f"{url} is {width} px wide"

@@ -26,7 +26,7 @@ def long_set(in_db):
     return email, in_db(setup)
 
 
-def test_a_long_set_page_is_short(page, phone, long_set):
+def test_a_long_set_page_is_short(page, phone, long_set, shoot):
     email, set_id = long_set
     login(page, email)
     page.goto(f"/teacher/sets/{set_id}")
@@ -34,7 +34,9 @@ def test_a_long_set_page_is_short(page, phone, long_set):
     assert height < 2800, f"the set page is {height} px tall"
     page.get_by_text("Actions", exact=False).first.click()
     assert page.get_by_role("link", name="Edit").first.is_visible()
+    shoot(page, "teacher-set-long")
 
     login(phone, email)
     phone.goto(f"/teacher/sets/{set_id}")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    shoot(phone, "teacher-set-long-phone")
