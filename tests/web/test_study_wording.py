@@ -82,3 +82,14 @@ def test_the_set_page_counts_one_draft_as_one(statements, actions):
     page = re.sub(r"\s+", " ", actions.client.get(f"/teacher/sets/{statements.id}")
                   .get_data(as_text=True))
     assert "Review 1 draft<" in page and "1 drafts" not in page
+
+
+def test_one_rejected_question_is_one(statements, actions):
+    rejected = authoring.add_question(db.session, statements, {
+        "kind": "truefalse", "category": "where", "prompt": "A bad one.", "answer": "true"})
+    rejected.status, rejected.reject_reason = "rejected", "Badly worded"
+    db.session.commit()
+    actions.login("t@example.com")
+    page = re.sub(r"\s+", " ", actions.client.get(f"/teacher/sets/{statements.id}")
+                  .get_data(as_text=True))
+    assert "See the rejected question<" in page and "1 rejected questions" not in page
