@@ -28,4 +28,5 @@ def home():
 
 
 from quizapp.teacher import (  # noqa: F401  (each module registers its routes on bp)
-    analysis, articles, classes, questions, quizzes, review, sets, student_report, transfer)
+    analysis, articles, class_report, classes, questions, quizzes, review, sets, student_report,
+    transfer)

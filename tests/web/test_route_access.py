@@ -77,6 +77,8 @@ ACCESS = {
     "teacher.new_quiz": TEACHERS,
     "teacher.class_page": OWNER,
     "teacher.class_gradebook": OWNER,
+    "teacher.class_report": OWNER,
+    "teacher.class_report_csv": OWNER,
     "teacher.archive_class": OWNER,
     "teacher.unarchive_class": OWNER,
     "teacher.remove_student": OWNER,
@@ -138,6 +140,7 @@ class Things:
     attempt_id: int
     fmt: str = "json"
     table: str = "due"
+    report_table: str = "roster"
     filename: str = "style.css"
 
 

@@ -1,0 +1,279 @@
+"""A teacher's class report: the rows it reads, fetched in bulk, and the roster and heat map.
+
+Every figure counts the study of this class's assigned sets only (their questions, their cards,
+their reviews), so a teacher sees nothing of a student's other classes. Each read is one
+statement over the whole class (the students and the questions come in as subqueries), so a
+page takes the same few statements for 3 students or 300; the maths is in
+``quizapp.reports``. Study days are each student's own (time zone, rollover hour).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from quizapp.models import (
+    Assignment,
+    Card,
+    Enrolment,
+    Question,
+    QuestionSet,
+    QuizAttempt,
+    Review,
+    SchoolClass,
+    User,
+)
+from quizapp.models.quizzes import quiz_classes
+from quizapp.reports import CardMemory, QuestionRow, RetentionReview, true_retention
+from quizapp.reports.classes import (
+    ACTIVE_DAYS,
+    Activity,
+    RiskInputs,
+    activity,
+    combined,
+    risk_flags,
+)
+from quizapp.reports.mastery import Mastery, mastery_by, recalls
+from quizapp.reports.retention import RetentionFigure
+from quizapp.scheduling import Phase, Settings, as_utc, days_between, study_day, study_day_start
+from quizapp.services.study import settings_for
+
+RETENTION_DAYS = 30
+CATEGORIES = ("who", "what", "where", "when", "operation", "number")
+
+
+@dataclass
+class ClassData:
+    """What the report reads of one class, each part in one statement."""
+
+    school_class: SchoolClass
+    now: datetime
+    students: list[User]
+    sets: list[tuple[int, str]]  # (set id, title), assigned to the class
+    questions: list[QuestionRow]  # approved questions of the assigned sets
+    memories: dict[int, list[CardMemory]]  # student id → seen cards of those questions
+    attempts: list[tuple]  # (user, quiz, number, started, submitted, score, max score)
+    settings: dict[int, Settings] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.settings = {s.id: settings_for(s) for s in self.students}
+
+    def today(self, student: User):
+        return study_day(self.now, student.timezone, student.rollover_hour)
+
+
+def student_ids(school_class: SchoolClass):
+    return select(Enrolment.student_id).where(Enrolment.class_id == school_class.id)
+
+
+def assigned_set_ids(school_class: SchoolClass):
+    return select(Assignment.set_id).where(Assignment.class_id == school_class.id)
+
+
+def class_question_ids(school_class: SchoolClass):
+    """Every question of the class's sets, whatever its status: reviews of a question
+    retired since still count as study."""
+    return select(Question.id).where(Question.set_id.in_(assigned_set_ids(school_class)))
+
+
+def load(session: Session, school_class: SchoolClass, now: datetime) -> ClassData:
+    students = list(session.scalars(
+        select(User).where(User.id.in_(student_ids(school_class)))
+        .order_by(User.name, User.email)))
+    sets = [tuple(row) for row in session.execute(
+        select(QuestionSet.id, QuestionSet.title)
+        .where(QuestionSet.id.in_(assigned_set_ids(school_class)))
+        .order_by(QuestionSet.title, QuestionSet.id))]
+    questions = [QuestionRow(*row) for row in session.execute(
+        select(Question.id, Question.set_id, Question.category)
+        .where(Question.set_id.in_(assigned_set_ids(school_class)),
+               Question.status == "approved").order_by(Question.set_id, Question.position,
+                                                       Question.id))]
+    memories: dict[int, list[CardMemory]] = defaultdict(list)
+    for user_id, question_id, stability, last_review in session.execute(
+            select(Card.user_id, Card.question_id, Card.stability, Card.last_review)
+            .where(Card.user_id.in_(student_ids(school_class)),
+                   Card.question_id.in_(select(Question.id).where(
+                       Question.set_id.in_(assigned_set_ids(school_class)),
+                       Question.status == "approved")),
+                   Card.stability.is_not(None), Card.last_review.is_not(None))):
+        memories[user_id].append(CardMemory(question_id, stability, last_review))
+    attempts = [tuple(row) for row in session.execute(
+        select(QuizAttempt.user_id, QuizAttempt.quiz_id, QuizAttempt.number,
+               QuizAttempt.started_at, QuizAttempt.submitted_at, QuizAttempt.score,
+               QuizAttempt.max_score)
+        .join(quiz_classes, quiz_classes.c.quiz_id == QuizAttempt.quiz_id)
+        .where(quiz_classes.c.class_id == school_class.id,
+               QuizAttempt.user_id.in_(student_ids(school_class))))]
+    return ClassData(school_class, now, students, sets, questions, dict(memories), attempts)
+
+
+def class_reviews(school_class: SchoolClass):
+    """The live reviews of the class's students on the class's questions."""
+    return and_(Review.user_id.in_(student_ids(school_class)),
+                Review.question_id.in_(class_question_ids(school_class)),
+                Review.undone_at.is_(None))
+
+
+def review_days(session: Session, data: ClassData) -> dict[int, Activity]:
+    """Each student's reviews per study day over the last fortnight, as ``Activity``."""
+    since = data.now - timedelta(days=ACTIVE_DAYS + 2)  # every zone's fortnight fits in
+    rows: dict[int, list] = defaultdict(list)
+    for user_id, day, reviews, spent in session.execute(
+            select(Review.user_id, Review.study_day, func.count(),
+                   func.coalesce(func.sum(Review.duration_ms), 0))
+            .where(class_reviews(data.school_class), Review.reviewed_at >= since)
+            .group_by(Review.user_id, Review.study_day)):
+        rows[user_id].append((day, reviews, spent))
+    return {s.id: activity(rows.get(s.id, ()), data.today(s)) for s in data.students}
+
+
+def last_active(session: Session, data: ClassData) -> dict[int, datetime]:
+    """Each student's last review of the class's questions or last quiz attempt started."""
+    found = dict(session.execute(
+        select(Review.user_id, func.max(Review.reviewed_at))
+        .where(class_reviews(data.school_class)).group_by(Review.user_id)).all())
+    found = {user: as_utc(moment) for user, moment in found.items()}
+    for user_id, _, _, started, submitted, *_ in data.attempts:
+        latest = max(m for m in (started, submitted) if m is not None)
+        if user_id not in found or latest > found[user_id]:
+            found[user_id] = latest
+    return found
+
+
+def retention_reviews(session: Session, data: ClassData) -> dict[int, list[RetentionReview]]:
+    """The last month's reviews, each with the study days since the card's previous review and
+    the interval that review had set (the interval the card was on)."""
+    before = aliased(Review)
+    previous_id = (select(before.id).where(
+        before.user_id == Review.user_id, before.question_id == Review.question_id,
+        before.undone_at.is_(None),
+        or_(before.reviewed_at < Review.reviewed_at,
+            and_(before.reviewed_at == Review.reviewed_at, before.id < Review.id)))
+        .order_by(before.reviewed_at.desc(), before.id.desc()).limit(1)
+        .correlate(Review).scalar_subquery())
+    previous = aliased(Review)
+    since = data.now - timedelta(days=RETENTION_DAYS + 2)
+    found: dict[int, list[RetentionReview]] = defaultdict(list)
+    for user_id, at, rating, day, previous_day, interval in session.execute(
+            select(Review.user_id, Review.reviewed_at, Review.rating, Review.study_day,
+                   previous.study_day, previous.interval_days)
+            .outerjoin(previous, previous.id == previous_id)
+            .where(class_reviews(data.school_class), Review.reviewed_at >= since)):
+        elapsed = None if previous_day is None else (day - previous_day).days
+        found[user_id].append(RetentionReview(at, rating, elapsed, interval))
+    return found
+
+
+def retention_30(data: ClassData, reviews: dict[int, list[RetentionReview]],
+                 student: User) -> RetentionFigure:
+    """True retention over the student's last 30 study days, today included."""
+    tz, rollover = student.timezone, student.rollover_hour
+    since = study_day_start(data.today(student) - timedelta(days=RETENTION_DAYS - 1), tz,
+                            rollover)
+    return true_retention(reviews.get(student.id, ()), since, data.now).overall
+
+
+def backlogs(session: Session, data: ClassData) -> dict[int, int]:
+    """Cards of the class's questions due on a study day before the student's today."""
+    by_cutoff: dict[datetime, list[int]] = defaultdict(list)
+    for s in data.students:
+        by_cutoff[study_day_start(data.today(s), s.timezone, s.rollover_hour)].append(s.id)
+    if not by_cutoff:
+        return {}
+    overdue = or_(*(and_(Card.user_id.in_(ids), Card.due < cutoff)
+                    for cutoff, ids in by_cutoff.items()))
+    return dict(session.execute(
+        select(Card.user_id, func.count()).where(
+            overdue, Card.phase != int(Phase.NEW),
+            Card.question_id.in_(class_question_ids(data.school_class)))
+        .group_by(Card.user_id)).all())
+
+
+def mastery_tables(data: ClassData) -> dict[int, tuple[Mastery, dict[str, Mastery]]]:
+    """Each student's mastery of all the assigned sets together, and of each category."""
+    result = {}
+    for s in data.students:
+        recall = recalls(data.memories.get(s.id, ()), data.settings[s.id], data.now)
+        by_set = mastery_by(((q.set_id, q.question_id) for q in data.questions), recall)
+        by_category = mastery_by(((q.category, q.question_id) for q in data.questions), recall)
+        result[s.id] = (combined(by_set.values()), by_category)
+    return result
+
+
+def latest_quiz(data: ClassData) -> dict[int, float]:
+    """Each student's share of the points in their latest submitted attempt."""
+    latest: dict[int, tuple[datetime, float]] = {}
+    for user_id, _, _, _, submitted, score, max_score in data.attempts:
+        if submitted is None or score is None or not max_score:
+            continue
+        if user_id not in latest or submitted > latest[user_id][0]:
+            latest[user_id] = (submitted, score / max_score)
+    return {user: share for user, (_, share) in latest.items()}
+
+
+@dataclass
+class RosterRow:
+    student: User
+    last_active: datetime | None
+    days_inactive: int | None
+    activity: Activity
+    backlog: int
+    retention: RetentionFigure
+    mastery: Mastery
+    categories: dict[str, Mastery]
+    latest_quiz: float | None
+    flags: list[str]
+
+
+def roster(session: Session, data: ClassData) -> list[RosterRow]:
+    """One row a student with every roster figure and the reasons they may be at risk."""
+    days, active = review_days(session, data), last_active(session, data)
+    reviews, backlog = retention_reviews(session, data), backlogs(session, data)
+    masteries, quizzes = mastery_tables(data), latest_quiz(data)
+    rows = []
+    for s in data.students:
+        last = active.get(s.id)
+        inactive = None if last is None else days_between(last, data.now, s.timezone,
+                                                          s.rollover_hour)
+        retention = retention_30(data, reviews, s)
+        flags = risk_flags(RiskInputs(
+            days_inactive=inactive, backlog=backlog.get(s.id, 0),
+            daily_load=days[s.id].daily_load, retention=retention.rate,
+            retention_reviews=retention.reviews, desired_retention=s.desired_retention,
+            latest_quiz=quizzes.get(s.id)))
+        rows.append(RosterRow(s, last, inactive, days[s.id], backlog.get(s.id, 0), retention,
+                              *masteries[s.id], quizzes.get(s.id), flags))
+    return rows
+
+
+def categories_present(data: ClassData) -> list[str]:
+    """The categories the assigned sets have questions in, in the usual order."""
+    present = {q.category for q in data.questions}
+    return [c for c in CATEGORIES if c in present]
+
+
+# Roster sort keys: each a value to sort by (None, nothing to show, sorts last either way).
+SORTS = {
+    "name": lambda r: r.student.name.casefold(),
+    "last_active": lambda r: r.last_active,
+    "days_active": lambda r: r.activity.days_active,
+    "reviews": lambda r: r.activity.reviews_week,
+    "minutes": lambda r: r.activity.minutes_week,
+    "backlog": lambda r: r.backlog,
+    "retention": lambda r: r.retention.rate,
+    "mastery": lambda r: r.mastery.mastery,
+    "quiz": lambda r: r.latest_quiz,
+    "flags": lambda r: len(r.flags),
+}
+
+
+def sorted_roster(rows: list[RosterRow], key: str, descending: bool) -> list[RosterRow]:
+    """The roster by ``key`` (one of SORTS; KeyError otherwise), then by name."""
+    value = SORTS[key]
+    rows = sorted(rows, key=SORTS["name"])
+    known = sorted((r for r in rows if value(r) is not None), key=value, reverse=descending)
+    return known + [r for r in rows if value(r) is None]
