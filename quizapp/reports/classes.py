@@ -76,7 +76,8 @@ def risk_flags(inputs: RiskInputs, *, quiz_threshold: float = QUIZ_THRESHOLD) ->
     elif inputs.days_inactive >= INACTIVE_DAYS:
         flags.append(f"inactive for {inputs.days_inactive} days")
     if inputs.backlog and inputs.backlog > BACKLOG_DAYS_OF_LOAD * inputs.daily_load:
-        flags.append(f"backlog of {inputs.backlog} cards is more than "
+        cards = "card" if inputs.backlog == 1 else "cards"
+        flags.append(f"backlog of {inputs.backlog} {cards} is more than "
                      f"{BACKLOG_DAYS_OF_LOAD} days of their load "
                      f"({inputs.daily_load:.1f} reviews a day over {ACTIVE_DAYS} days)")
     if (inputs.retention is not None and inputs.retention_reviews >= RETENTION_MIN_REVIEWS

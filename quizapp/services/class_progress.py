@@ -55,6 +55,10 @@ class QuizCompletion:
     scores: dict[int, float]  # student id → share of the points that counts (quiz's rule)
     bins: list[int]  # score_bins of ``scores``
 
+    @property
+    def mean(self) -> float | None:
+        return sum(self.scores.values()) / len(self.scores) if self.scores else None
+
 
 def quiz_completion(session: Session, data: ClassData) -> list[QuizCompletion]:
     """Per quiz set for the class: submitted, started, or not started; the counted scores."""

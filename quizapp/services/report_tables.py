@@ -64,7 +64,7 @@ def sets_csv(session: Session, data: ClassData) -> str:
 def quizzes_csv(session: Session, data: ClassData) -> str:
     return write(["quiz", "done", "in progress", "not started", "mean score"],
                  ([q.quiz.title, q.counts.done, q.counts.in_progress, q.counts.not_started,
-                   number(sum(q.scores.values()) / len(q.scores) if q.scores else None)]
+                   number(q.mean)]
                   for q in class_progress.quiz_completion(session, data)))
 
 

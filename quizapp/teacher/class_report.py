@@ -23,7 +23,7 @@ from quizapp.teacher.forms import options
 class ForecastForm(Form):
     """The set and the exam date for the recall forecast (GET: it changes nothing)."""
 
-    set = SelectField("Set", coerce=int, validators=[InputRequired()])
+    set = SelectField("Set to forecast", coerce=int, validators=[InputRequired()])
     exam = DateField("Exam date", validators=[InputRequired()])
 
 

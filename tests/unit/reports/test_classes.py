@@ -62,7 +62,8 @@ def test_backlog_over_two_days_of_load():
     assert risk_flags(inputs(backlog=20, daily_load=10.0)) == []
     assert risk_flags(inputs(backlog=21, daily_load=10.0)) == [
         "backlog of 21 cards is more than 2 days of their load (10.0 reviews a day over 14 days)"]
-    assert risk_flags(inputs(backlog=1, daily_load=0.0))[0].startswith("backlog of 1 cards")
+    assert risk_flags(inputs(backlog=1, daily_load=0.0))[0].startswith(
+        "backlog of 1 card is more than 2 days of their load (0.0 reviews a day")
 
 
 def test_retention_ten_points_under_target_on_thirty_reviews():

@@ -246,7 +246,7 @@ def test_completion_and_score_distribution(as_teacher, klass):
     scores = table(as_teacher, klass[0], "scores")
     assert scores[1] == ["Rivers quiz", "0", "0", "0", "0", "1", "0", "0", "0", "0", "1"]
     html = report(as_teacher, klass[0])
-    assert "2 scores counted; most in 40–50 %." in html
+    assert "2 scores counted, mean 65 %." in html
     assert html.count('<rect class="bar"') == 10
 
 
@@ -276,8 +276,8 @@ def test_recall_forecast_for_an_exam_date(as_teacher, klass):
     ("?set={set_id}&exam=2026-12-01", "The exam date must be today or later."),
     ("?set={set_id}&exam=2026-13-45", "Exam date: Not a valid date value."),
     ("?set={set_id}", "Exam date: This field is required."),
-    ("?set=99999&exam=2026-12-04", "Set: Not a valid choice."),
-    ("?set=&exam=2026-12-04", "Set: "),
+    ("?set=99999&exam=2026-12-04", "Set to forecast: Not a valid choice."),
+    ("?set=&exam=2026-12-04", "Set to forecast: "),
 ])
 def test_a_bad_forecast_request_says_what_is_wrong(as_teacher, klass, query, words):
     school_class, set_a, _ = klass
