@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from quizapp.reports.mastery import Mastery
+from quizapp.reports.mastery import CardMemory, Mastery
+from quizapp.reports.retention import MIN_REVIEWS, RetentionFigure
+from quizapp.scheduling import Settings, as_utc
+from quizapp.scheduling.recall import SECONDS_PER_DAY
+from quizapp.scheduling.scheduler import fsrs_scheduler
 
 ACTIVE_DAYS = 14  # "days active in the last 14"
 WEEK_DAYS = 7  # "this week": today and the six study days before it
@@ -53,6 +57,31 @@ def activity(days: Iterable[tuple[date, int, int]], today: date) -> Activity:
             week_ms += spent_ms or 0
     return Activity(days_active=len(active), reviews_week=week,
                     minutes_week=week_ms / 60000, reviews_fortnight=fortnight)
+
+
+def class_recalls(memories: Iterable[CardMemory], settings: Settings,
+                  now: datetime) -> dict[Hashable, float]:
+    """``mastery.recalls`` for a whole class's cards: the same curve (``recall_after``), its
+    factor and decay read once per student instead of once per card."""
+    sched = fsrs_scheduler(settings)
+    factor, decay, now = sched._FACTOR, sched._DECAY, as_utc(now)
+    result = {}
+    for m in memories:
+        if m.stability <= 0:
+            raise ValueError(f"stability must be positive, got {m.stability}")
+        elapsed = (now - as_utc(m.last_review)).total_seconds() / SECONDS_PER_DAY
+        result[m.question_id] = float((1 + factor * max(0.0, elapsed) / m.stability) ** decay)
+    return result
+
+
+def counted_retention(reviews: int, passed: int) -> RetentionFigure:
+    """True retention from counts made in SQL (``retention.figure`` takes the reviews
+    themselves): no rate under ``MIN_REVIEWS``, no predicted recall."""
+    if not 0 <= passed <= reviews:
+        raise ValueError(f"passed reviews must be 0–{reviews}, got {passed}")
+    return RetentionFigure(reviews=reviews, passed=passed,
+                           rate=passed / reviews if reviews >= MIN_REVIEWS else None,
+                           predicted=None)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from quizapp.models import (
@@ -27,18 +27,28 @@ from quizapp.models import (
     User,
 )
 from quizapp.models.quizzes import quiz_classes
-from quizapp.reports import CardMemory, QuestionRow, RetentionReview, true_retention
+from quizapp.reports import CardMemory, QuestionRow
 from quizapp.reports.classes import (
     ACTIVE_DAYS,
     Activity,
     RiskInputs,
     activity,
+    class_recalls,
     combined,
+    counted_retention,
     risk_flags,
 )
-from quizapp.reports.mastery import Mastery, mastery_by, recalls
+from quizapp.reports.mastery import Mastery, mastery_by
 from quizapp.reports.retention import RetentionFigure
-from quizapp.scheduling import Phase, Settings, as_utc, days_between, study_day, study_day_start
+from quizapp.scheduling import (
+    Phase,
+    Rating,
+    Settings,
+    as_utc,
+    days_between,
+    study_day,
+    study_day_start,
+)
 from quizapp.services.study import settings_for
 
 RETENTION_DAYS = 30
@@ -132,49 +142,62 @@ def review_days(session: Session, data: ClassData) -> dict[int, Activity]:
 
 
 def last_active(session: Session, data: ClassData) -> dict[int, datetime]:
-    """Each student's last review of the class's questions or last quiz attempt started."""
-    found = dict(session.execute(
-        select(Review.user_id, func.max(Review.reviewed_at))
-        .where(class_reviews(data.school_class)).group_by(Review.user_id)).all())
-    found = {user: as_utc(moment) for user, moment in found.items()}
+    """Each student's last review of the class's questions or last quiz attempt started.
+
+    One subquery per enrolment row, which the (user, reviewed at) index answers from its end:
+    no student's whole history is read."""
+    latest = (select(func.max(Review.reviewed_at))
+              .where(Review.user_id == Enrolment.student_id,
+                     Review.question_id.in_(class_question_ids(data.school_class)),
+                     Review.undone_at.is_(None))
+              .correlate(Enrolment).scalar_subquery())
+    found = {user: as_utc(moment) for user, moment in session.execute(
+        select(Enrolment.student_id, latest).where(
+            Enrolment.class_id == data.school_class.id)) if moment is not None}
     for user_id, _, _, started, submitted, *_ in data.attempts:
-        latest = max(m for m in (started, submitted) if m is not None)
-        if user_id not in found or latest > found[user_id]:
-            found[user_id] = latest
+        latest_attempt = max(m for m in (started, submitted) if m is not None)
+        if user_id not in found or latest_attempt > found[user_id]:
+            found[user_id] = latest_attempt
     return found
 
 
-def retention_reviews(session: Session, data: ClassData) -> dict[int, list[RetentionReview]]:
-    """The last month's reviews, each with the study days since the card's previous review and
-    the interval that review had set (the interval the card was on)."""
-    before = aliased(Review)
-    previous_id = (select(before.id).where(
-        before.user_id == Review.user_id, before.question_id == Review.question_id,
-        before.undone_at.is_(None),
-        or_(before.reviewed_at < Review.reviewed_at,
-            and_(before.reviewed_at == Review.reviewed_at, before.id < Review.id)))
-        .order_by(before.reviewed_at.desc(), before.id.desc()).limit(1)
-        .correlate(Review).scalar_subquery())
-    previous = aliased(Review)
-    since = data.now - timedelta(days=RETENTION_DAYS + 2)
-    found: dict[int, list[RetentionReview]] = defaultdict(list)
-    for user_id, at, rating, day, previous_day, interval in session.execute(
-            select(Review.user_id, Review.reviewed_at, Review.rating, Review.study_day,
-                   previous.study_day, previous.interval_days)
-            .outerjoin(previous, previous.id == previous_id)
-            .where(class_reviews(data.school_class), Review.reviewed_at >= since)):
-        elapsed = None if previous_day is None else (day - previous_day).days
-        found[user_id].append(RetentionReview(at, rating, elapsed, interval))
-    return found
+def retention_counts(session: Session, data: ClassData) -> dict[int, RetentionFigure]:
+    """True retention over each student's last 30 study days, counted in SQL.
 
-
-def retention_30(data: ClassData, reviews: dict[int, list[RetentionReview]],
-                 student: User) -> RetentionFigure:
-    """True retention over the student's last 30 study days, today included."""
-    tz, rollover = student.timezone, student.rollover_hour
-    since = study_day_start(data.today(student) - timedelta(days=RETENTION_DAYS - 1), tz,
-                            rollover)
-    return true_retention(reviews.get(student.id, ()), since, data.now).overall
+    A review counts when it is the card's first of its study day and the card had a live
+    review before: then the previous review was on an earlier study day (elapsed ≥ 1). Both
+    are read from the window's own rows (row numbers per card and per card and day); only a
+    card's first review in the window looks further back, for any earlier review at all."""
+    if not data.students:
+        return {}
+    first_day = min(data.today(s) for s in data.students) - timedelta(days=RETENTION_DAYS - 1)
+    order = (Review.reviewed_at, Review.id)
+    window = select(
+        Review.user_id, Review.question_id, Review.reviewed_at, Review.study_day, Review.rating,
+        func.row_number().over(partition_by=(Review.user_id, Review.question_id,
+                                             Review.study_day), order_by=order).label("nth_day"),
+        func.row_number().over(partition_by=(Review.user_id, Review.question_id),
+                               order_by=order).label("nth"),
+    ).where(class_reviews(data.school_class), Review.study_day >= first_day,
+            Review.reviewed_at >= data.now - timedelta(days=RETENTION_DAYS + 2)).subquery()
+    earlier = aliased(Review)
+    seen_before = exists().where(earlier.user_id == window.c.user_id,
+                                 earlier.question_id == window.c.question_id,
+                                 earlier.reviewed_at < window.c.reviewed_at,
+                                 earlier.undone_at.is_(None))
+    days: dict[int, list[tuple]] = defaultdict(list)
+    for user_id, day, reviews, passed in session.execute(
+            select(window.c.user_id, window.c.study_day, func.count(),
+                   func.sum(case((window.c.rating > int(Rating.AGAIN), 1), else_=0)))
+            .where(window.c.nth_day == 1, or_(window.c.nth > 1, seen_before))
+            .group_by(window.c.user_id, window.c.study_day)):
+        days[user_id].append((day, reviews, passed))
+    result = {}
+    for s in data.students:
+        since = data.today(s) - timedelta(days=RETENTION_DAYS - 1)
+        kept = [(n, p) for day, n, p in days.get(s.id, ()) if since <= day <= data.today(s)]
+        result[s.id] = counted_retention(sum(n for n, _ in kept), sum(p for _, p in kept))
+    return result
 
 
 def backlogs(session: Session, data: ClassData) -> dict[int, int]:
@@ -197,7 +220,7 @@ def mastery_tables(data: ClassData) -> dict[int, tuple[Mastery, dict[str, Master
     """Each student's mastery of all the assigned sets together, and of each category."""
     result = {}
     for s in data.students:
-        recall = recalls(data.memories.get(s.id, ()), data.settings[s.id], data.now)
+        recall = class_recalls(data.memories.get(s.id, ()), data.settings[s.id], data.now)
         by_set = mastery_by(((q.set_id, q.question_id) for q in data.questions), recall)
         by_category = mastery_by(((q.category, q.question_id) for q in data.questions), recall)
         result[s.id] = (combined(by_set.values()), by_category)
@@ -232,20 +255,19 @@ class RosterRow:
 def roster(session: Session, data: ClassData) -> list[RosterRow]:
     """One row a student with every roster figure and the reasons they may be at risk."""
     days, active = review_days(session, data), last_active(session, data)
-    reviews, backlog = retention_reviews(session, data), backlogs(session, data)
+    retention, backlog = retention_counts(session, data), backlogs(session, data)
     masteries, quizzes = mastery_tables(data), latest_quiz(data)
     rows = []
     for s in data.students:
         last = active.get(s.id)
         inactive = None if last is None else days_between(last, data.now, s.timezone,
                                                           s.rollover_hour)
-        retention = retention_30(data, reviews, s)
         flags = risk_flags(RiskInputs(
             days_inactive=inactive, backlog=backlog.get(s.id, 0),
-            daily_load=days[s.id].daily_load, retention=retention.rate,
-            retention_reviews=retention.reviews, desired_retention=s.desired_retention,
+            daily_load=days[s.id].daily_load, retention=retention[s.id].rate,
+            retention_reviews=retention[s.id].reviews, desired_retention=s.desired_retention,
             latest_quiz=quizzes.get(s.id)))
-        rows.append(RosterRow(s, last, inactive, days[s.id], backlog.get(s.id, 0), retention,
+        rows.append(RosterRow(s, last, inactive, days[s.id], backlog.get(s.id, 0), retention[s.id],
                               *masteries[s.id], quizzes.get(s.id), flags))
     return rows
 

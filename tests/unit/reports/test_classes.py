@@ -1,23 +1,28 @@
 """The class report's figures on hand-made numbers: activity, flags, heat map columns,
 completion and score bins."""
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
+import fsrs
 import pytest
 
 from quizapp.reports.classes import (
     Column,
     RiskInputs,
     activity,
+    class_recalls,
     column,
     combined,
     completion,
+    counted_retention,
     heat_columns,
     risk_flags,
     score_bins,
     set_state,
     shade,
 )
-from quizapp.reports.mastery import Mastery
+from quizapp.reports.mastery import CardMemory, Mastery
+from quizapp.scheduling import Settings
+from quizapp.scheduling.recall import recall_at
 
 TODAY = date(2026, 12, 2)
 
@@ -130,3 +135,27 @@ def test_score_bins():
     assert score_bins([0.0, 0.05, 0.1, 0.3, 0.7, 0.99, 1.0]) == [2, 1, 0, 1, 0, 0, 0, 1, 0, 2]
     with pytest.raises(ValueError, match="within 0–1"):
         score_bins([1.2])
+
+
+def test_retention_from_counts_says_not_enough_under_twenty():
+    assert counted_retention(20, 15).rate == 0.75
+    few = counted_retention(19, 19)
+    assert few.rate is None and few.summary == "not enough data yet (19 of 20 reviews)"
+    with pytest.raises(ValueError, match="passed reviews"):
+        counted_retention(3, 4)
+
+
+def test_class_recalls_read_the_same_curve_as_recall_at():
+    now = datetime(2026, 12, 2, 12, tzinfo=UTC)
+    steep = list(fsrs.scheduler.DEFAULT_PARAMETERS)
+    steep[20] = 0.5
+    cards = [CardMemory("q1", 2.0, now - timedelta(days=2)),  # one stability ago: 0.9
+             CardMemory("q2", 0.5, now - timedelta(hours=30)),
+             CardMemory("q3", 40.0, now + timedelta(hours=1))]  # a clock ahead: elapsed 0
+    for settings in (Settings(), Settings(parameters=tuple(steep))):
+        got = class_recalls(cards, settings, now)
+        assert got == pytest.approx({m.question_id: recall_at(m.stability, m.last_review, now,
+                                                              settings) for m in cards})
+    assert class_recalls(cards, Settings(), now)["q1"] == pytest.approx(0.9)
+    with pytest.raises(ValueError, match="stability must be positive"):
+        class_recalls([CardMemory("q4", 0.0, now)], Settings(), now)

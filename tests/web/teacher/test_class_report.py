@@ -338,3 +338,54 @@ def test_the_report_takes_the_same_statements_for_four_or_fourteen_students(
     after = [statements_of(as_teacher.client, url) for url in urls]
     assert after == before
     assert max(before) <= 14
+
+
+def one_set_class(teacher, make_class, students):
+    school_class = make_class(teacher, "Small class")
+    qset = add_set(teacher, "Hills", [("h1", "where", "approved"), ("h2", "where", "approved")])
+    db.session.add(Assignment(set_id=qset.id, class_id=school_class.id))
+    for s in students:
+        db.session.add(Enrolment(class_id=school_class.id, student_id=s.id))
+    return school_class
+
+
+def test_study_days_and_inactivity_are_each_students_own(as_teacher, teacher, make_user,
+                                                         make_class):
+    # 25 Nov 19:30 UTC is still 25 Nov in UTC but 26 Nov 04:30 in Tokyo, after its rollover:
+    # for Tokyo today (2 Dec) is 6 study days later and the review is in this week's 7 days;
+    # for UTC it is 7 days later, outside the week, and inactive from 7 days
+    tokyo, utc = make_user("tokyo@example.com", name="Tokyo"), make_user("utc@example.com",
+                                                                         name="Utc")
+    tokyo.timezone = "Asia/Tokyo"
+    school_class = one_set_class(teacher, make_class, [tokyo, utc])
+    moment = datetime(2026, 11, 25, 19, 30, tzinfo=UTC)
+    for student, day in ((tokyo, datetime(2026, 11, 26)), (utc, datetime(2026, 11, 25))):
+        db.session.add(Review(user_id=student.id, question_id=qid("h1"), rating=3,
+                              reviewed_at=moment, study_day=day.date(), duration_ms=90_000,
+                              request_id="only"))
+    db.session.commit()
+    rows = {r[0]: r for r in table(as_teacher, school_class, "roster")[1:]}
+    assert rows["Tokyo"][3:6] == ["1", "1", "1.5"] and rows["Tokyo"][11] == ""
+    assert rows["Utc"][3:6] == ["1", "0", "0.0"] and rows["Utc"][11] == "inactive for 7 days"
+
+
+def test_undone_reviews_count_neither_as_reviews_nor_as_the_previous_one(
+        as_teacher, teacher, make_user, make_class):
+    # h1: day -5 (undone), day -3, day -1: the day -3 review is the card's first live one, so
+    # only day -1 counts. h2: day -4, day -2 (undone), day -1: day -1 follows day -4, counts.
+    student = make_user("undo@example.com", name="Undo")
+    school_class = one_set_class(teacher, make_class, [student])
+    for uid, day, undone in (("h1", -5, True), ("h1", -3, False), ("h1", -1, False),
+                             ("h2", -4, False), ("h2", -2, True), ("h2", -1, False)):
+        review(student, uid, at(day), rating=1 if uid == "h2" and day == -1 else 3)
+        if undone:
+            db.session.flush()
+            db.session.execute(db.update(Review).where(Review.request_id.like("r%"),
+                                                       Review.user_id == student.id,
+                                                       Review.reviewed_at == at(day))
+                               .values(undone_at=at(day, 11)))
+    db.session.commit()
+    row = table(as_teacher, school_class, "roster")[1]
+    assert row[8] == "2"  # h1 day -1 and h2 day -1, one of them passed: too few for a rate
+    assert row[7] == ""
+    assert row[3:5] == ["3", "4"]  # 3 days (-4, -3, -1), 4 live reviews: undone ones are not
