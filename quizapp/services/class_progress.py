@@ -3,7 +3,7 @@ the recall forecast for an exam date. Reads what ``class_report.load`` fetched, 
 statement for the quizzes and one for the prompts of the questions most likely forgotten."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -32,18 +32,15 @@ class SetCompletion:
 
 def set_completion(data: ClassData) -> list[SetCompletion]:
     """Per assigned set: students who studied every approved question, some, or none."""
-    members: dict[int, set] = defaultdict(set)
-    for q in data.questions:
-        members[q.set_id].add(q.question_id)
+    set_of = {q.question_id: q.set_id for q in data.questions}
+    sizes = Counter(set_of.values())
+    seen = {s.id: Counter(set_of[m.question_id] for m in data.memories.get(s.id, ())
+                          if m.question_id in set_of) for s in data.students}
     result = []
     for set_id, title in data.sets:
-        questions = members.get(set_id, set())
-        states = {}
-        for s in data.students:
-            seen = sum(m.question_id in questions for m in data.memories.get(s.id, ()))
-            states[s.id] = set_state(seen, len(questions))
-        result.append(SetCompletion(set_id, title, len(questions),
-                                    completion(states.values()), states))
+        states = {s.id: set_state(seen[s.id][set_id], sizes[set_id]) for s in data.students}
+        result.append(SetCompletion(set_id, title, sizes[set_id], completion(states.values()),
+                                    states))
     return result
 
 

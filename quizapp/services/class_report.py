@@ -217,13 +217,14 @@ def backlogs(session: Session, data: ClassData) -> dict[int, int]:
 
 
 def mastery_tables(data: ClassData) -> dict[int, tuple[Mastery, dict[str, Mastery]]]:
-    """Each student's mastery of all the assigned sets together, and of each category."""
+    """Each student's mastery of each category, and of all the assigned sets together (every
+    question is in one category, so the categories add up to the whole)."""
+    pairs = [(q.category, q.question_id) for q in data.questions]
     result = {}
     for s in data.students:
         recall = class_recalls(data.memories.get(s.id, ()), data.settings[s.id], data.now)
-        by_set = mastery_by(((q.set_id, q.question_id) for q in data.questions), recall)
-        by_category = mastery_by(((q.category, q.question_id) for q in data.questions), recall)
-        result[s.id] = (combined(by_set.values()), by_category)
+        by_category = mastery_by(pairs, recall)
+        result[s.id] = (combined(by_category.values()), by_category)
     return result
 
 
