@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from quizapp.reports.mastery import CardMemory, Mastery
+from quizapp.reports.mastery import Mastery
 from quizapp.reports.retention import MIN_REVIEWS, RetentionFigure
-from quizapp.scheduling import Settings, as_utc
-from quizapp.scheduling.recall import SECONDS_PER_DAY
+from quizapp.scheduling import Settings
 from quizapp.scheduling.scheduler import fsrs_scheduler
 
 ACTIVE_DAYS = 14  # "days active in the last 14"
@@ -59,18 +58,23 @@ def activity(days: Iterable[tuple[date, int, int]], today: date) -> Activity:
                     minutes_week=week_ms / 60000, reviews_fortnight=fortnight)
 
 
-def class_recalls(memories: Iterable[CardMemory], settings: Settings,
-                  now: datetime) -> dict[Hashable, float]:
-    """``mastery.recalls`` for a whole class's cards: the same curve (``recall_after``), its
-    factor and decay read once per student instead of once per card."""
+def curve_of(settings: Settings) -> tuple[float, float]:
+    """(factor, decay) of the student's forgetting curve, R = (1 + factor·t/S) ^ decay, as
+    ``quizapp.scheduling.recall`` reads it: for the database to sum recall in SQL."""
     sched = fsrs_scheduler(settings)
-    factor, decay, now = sched._FACTOR, sched._DECAY, as_utc(now)
+    return float(sched._FACTOR), float(sched._DECAY)
+
+
+def mastery_of(sizes: Mapping[Hashable, int],
+               sums: Mapping[Hashable, tuple[int, float]]) -> dict[Hashable, Mastery]:
+    """Each group's mastery from its number of questions and the (cards seen, ΣR) sums the
+    service made of it; a group without sums has nothing seen."""
     result = {}
-    for m in memories:
-        if m.stability <= 0:
-            raise ValueError(f"stability must be positive, got {m.stability}")
-        elapsed = (now - as_utc(m.last_review)).total_seconds() / SECONDS_PER_DAY
-        result[m.question_id] = float((1 + factor * max(0.0, elapsed) / m.stability) ** decay)
+    for group, questions in sizes.items():
+        seen, recall_sum = sums.get(group, (0, 0.0))
+        if not 0 <= seen <= questions:
+            raise ValueError(f"{group}: {seen} cards seen of {questions} questions")
+        result[group] = Mastery(questions=questions, seen=seen, recall_sum=recall_sum)
     return result
 
 

@@ -16,6 +16,7 @@ from quizapp.quizzes import counted_score
 from quizapp.reports import ExamForecast, StudentCards, exam_forecast
 from quizapp.reports.classes import Completion, completion, score_bins, set_state
 from quizapp.scheduling.clock import zone
+from quizapp.services.class_recall import set_memories
 from quizapp.services.class_report import ClassData
 
 EXAM_HOUR = 9  # an exam date is read as 9:00 in the teacher's time zone
@@ -32,10 +33,11 @@ class SetCompletion:
 
 def set_completion(data: ClassData) -> list[SetCompletion]:
     """Per assigned set: students who studied every approved question, some, or none."""
-    set_of = {q.question_id: q.set_id for q in data.questions}
-    sizes = Counter(set_of.values())
-    seen = {s.id: Counter(set_of[m.question_id] for m in data.memories.get(s.id, ())
-                          if m.question_id in set_of) for s in data.students}
+    sizes = Counter(q.set_id for q in data.questions)
+    seen: dict[int, Counter] = {s.id: Counter() for s in data.students}
+    for student_id, sums in data.recall.items():
+        for (set_id, _), (cards, _) in sums.items():
+            seen[student_id][set_id] += cards
     result = []
     for set_id, title in data.sets:
         states = {s.id: set_state(seen[s.id][set_id], sizes[set_id]) for s in data.students}
@@ -107,8 +109,9 @@ def class_forecast(session: Session, data: ClassData, set_id: int,
     questions = [q.question_id for q in data.questions if q.set_id == set_id]
     if not questions:
         raise ValueError(f"{titles[set_id]} has no approved questions to forecast")
+    memories = set_memories(session, data.school_class, set_id)
     forecast = exam_forecast(questions, (
-        StudentCards(s.id, data.settings[s.id], tuple(data.memories.get(s.id, ())))
+        StudentCards(s.id, data.settings[s.id], tuple(memories.get(s.id, ())))
         for s in data.students), exam_at)
     shown = [f.question_id for f in forecast.likely_forgotten]
     prompts = dict(session.execute(select(Question.id, Question.prompt)

@@ -9,18 +9,19 @@ from quizapp.reports.classes import (
     Column,
     RiskInputs,
     activity,
-    class_recalls,
     column,
     combined,
     completion,
     counted_retention,
+    curve_of,
     heat_columns,
+    mastery_of,
     risk_flags,
     score_bins,
     set_state,
     shade,
 )
-from quizapp.reports.mastery import CardMemory, Mastery
+from quizapp.reports.mastery import Mastery
 from quizapp.scheduling import Settings
 from quizapp.scheduling.recall import recall_at
 
@@ -145,17 +146,25 @@ def test_retention_from_counts_says_not_enough_under_twenty():
         counted_retention(3, 4)
 
 
-def test_class_recalls_read_the_same_curve_as_recall_at():
-    now = datetime(2026, 12, 2, 12, tzinfo=UTC)
+def test_the_curve_is_the_one_recall_reads():
     steep = list(fsrs.scheduler.DEFAULT_PARAMETERS)
     steep[20] = 0.5
-    cards = [CardMemory("q1", 2.0, now - timedelta(days=2)),  # one stability ago: 0.9
-             CardMemory("q2", 0.5, now - timedelta(hours=30)),
-             CardMemory("q3", 40.0, now + timedelta(hours=1))]  # a clock ahead: elapsed 0
+    now = datetime(2026, 12, 2, 12, tzinfo=UTC)
     for settings in (Settings(), Settings(parameters=tuple(steep))):
-        got = class_recalls(cards, settings, now)
-        assert got == pytest.approx({m.question_id: recall_at(m.stability, m.last_review, now,
-                                                              settings) for m in cards})
-    assert class_recalls(cards, Settings(), now)["q1"] == pytest.approx(0.9)
-    with pytest.raises(ValueError, match="stability must be positive"):
-        class_recalls([CardMemory("q4", 0.0, now)], Settings(), now)
+        factor, decay = curve_of(settings)
+        assert decay == pytest.approx(-fsrs_decay(settings))
+        for stability, days in ((2.0, 2.0), (0.5, 1.25), (40.0, 100.0)):
+            assert (1 + factor * days / stability) ** decay == pytest.approx(
+                recall_at(stability, now - timedelta(days=days), now, settings))
+
+
+def fsrs_decay(settings):
+    return (settings.parameters or fsrs.scheduler.DEFAULT_PARAMETERS)[20]
+
+
+def test_mastery_from_sums():
+    got = mastery_of({"who": 4, "where": 2}, {"who": (3, 2.4)})
+    assert got == {"who": Mastery(4, 3, 2.4), "where": Mastery(2, 0, 0.0)}
+    assert got["who"].mastery == pytest.approx(0.6)
+    with pytest.raises(ValueError, match="5 cards seen of 4 questions"):
+        mastery_of({"who": 4}, {"who": (5, 1.0)})

@@ -59,6 +59,9 @@ from quizapp.models import (
     QuizAttempt,
     Review,
 )
+from quizapp.scheduling.recall import recall_at
+from quizapp.services import class_recall
+from quizapp.services.study import settings_for
 from quizapp.teacher import class_report as routes
 
 NOW = datetime(2026, 12, 2, 12, tzinfo=UTC)
@@ -342,7 +345,8 @@ def test_the_report_takes_the_same_statements_for_four_or_fourteen_students(
 
 def one_set_class(teacher, make_class, students):
     school_class = make_class(teacher, "Small class")
-    qset = add_set(teacher, "Hills", [("h1", "where", "approved"), ("h2", "where", "approved")])
+    qset = add_set(teacher, "Hills", [("h1", "where", "approved"), ("h2", "where", "approved"),
+                                      ("ad", "where", "draft")])
     db.session.add(Assignment(set_id=qset.id, class_id=school_class.id))
     for s in students:
         db.session.add(Enrolment(class_id=school_class.id, student_id=s.id))
@@ -389,3 +393,30 @@ def test_undone_reviews_count_neither_as_reviews_nor_as_the_previous_one(
     assert row[8] == "2"  # h1 day -1 and h2 day -1, one of them passed: too few for a rate
     assert row[7] == ""
     assert row[3:5] == ["3", "4"]  # 3 days (-4, -3, -1), 4 live reviews: undone ones are not
+
+
+def test_recall_summed_in_sql_is_recall_at_card_by_card(teacher, make_user, make_class):
+    # Two students, one on fitted parameters with a steep decay; cards reviewed 30 hours and
+    # 9 days before now: the database's ΣR per category is the sum of recall_at over the same
+    # cards, on SQLite and PostgreSQL alike.
+    steep = list(fsrs.scheduler.DEFAULT_PARAMETERS)
+    steep[20] = 0.5
+    plain, fitted = make_user("plain@example.com"), make_user("fitted@example.com")
+    fitted.fsrs_parameters = steep
+    school_class = one_set_class(teacher, make_class, [plain, fitted])
+    cards = {"h1": (0.7, NOW - timedelta(hours=30)), "h2": (3.3, NOW - timedelta(days=9))}
+    for student in (plain, fitted):
+        for uid, (stability, last) in cards.items():
+            db.session.add(Card(user_id=student.id, question_id=qid(uid), phase=2,
+                                stability=stability, difficulty=5.0, due=NOW, last_review=last))
+    db.session.add(Card(user_id=plain.id, question_id=qid("ad"), phase=2, stability=1.0,
+                        difficulty=5.0, due=NOW, last_review=NOW))  # a draft: not counted
+    db.session.commit()
+    settings = {s.id: settings_for(s) for s in (plain, fitted)}
+    sums = class_recall.recall_sums(db.session, school_class, [plain, fitted], settings, NOW)
+    set_id = db.session.scalar(db.select(Question.set_id).where(Question.uid == "h1"))
+    for student in (plain, fitted):
+        expected = sum(recall_at(s, last, NOW, settings[student.id])
+                       for s, last in cards.values())
+        assert sums[student.id] == {(set_id, "where"): (2, pytest.approx(expected, rel=1e-6))}
+    assert sums[fitted.id][set_id, "where"][1] < sums[plain.id][set_id, "where"][1]
