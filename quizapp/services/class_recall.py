@@ -11,7 +11,20 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import Float, Integer, case, column, extract, func, literal, select, values
+from sqlalchemy import (
+    ARRAY,
+    Float,
+    Integer,
+    any_,
+    case,
+    cast,
+    column,
+    extract,
+    func,
+    literal,
+    select,
+    values,
+)
 from sqlalchemy.orm import Session
 
 from quizapp.models import Assignment, Card, Enrolment, Question, SchoolClass, User
@@ -29,6 +42,18 @@ def student_ids(school_class: SchoolClass):
 
 def assigned_set_ids(school_class: SchoolClass):
     return select(Assignment.set_id).where(Assignment.class_id == school_class.id)
+
+
+def among(session: Session, column, ids):
+    """``column IN (ids)``; on PostgreSQL ``column = ANY(the ids as one array)``. PostgreSQL
+    turns an IN subquery into a join and, misestimating a class's questions at a handful,
+    probes the review index once per student and question (200,000 probes for a class of 200
+    on 1,000 questions); given one array it reads each student's rows on the index instead."""
+    if session.get_bind().dialect.name != "postgresql":
+        return column.in_(ids)
+    listed = ids.subquery()
+    return column == any_(cast(select(func.array_agg(next(iter(listed.c)))).scalar_subquery(),
+                               ARRAY(Integer)))
 
 
 def elapsed_days(session: Session, moment: datetime):
@@ -57,8 +82,8 @@ def recall_sums(session: Session, school_class: SchoolClass, students: list[User
                    func.sum(recall))
             .join(curves, curves.c.user_id == Card.user_id)
             .join(Question, Question.id == Card.question_id)
-            .where(Card.user_id.in_(student_ids(school_class)),
-                   Question.set_id.in_(assigned_set_ids(school_class)),
+            .where(among(session, Card.user_id, student_ids(school_class)),
+                   among(session, Question.set_id, assigned_set_ids(school_class)),
                    Question.status == "approved", Card.stability > 0,
                    Card.last_review.is_not(None))
             .group_by(Card.user_id, Question.set_id, Question.category)):

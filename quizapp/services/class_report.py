@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ARRAY, Integer, and_, any_, case, cast, exists, func, or_, select
+from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from quizapp.models import (
@@ -48,7 +48,13 @@ from quizapp.scheduling import (
     study_day,
     study_day_start,
 )
-from quizapp.services.class_recall import RecallSums, assigned_set_ids, recall_sums, student_ids
+from quizapp.services.class_recall import (
+    RecallSums,
+    among,
+    assigned_set_ids,
+    recall_sums,
+    student_ids,
+)
 from quizapp.services.study import settings_for
 
 RETENTION_DAYS = 30
@@ -101,18 +107,6 @@ def load(session: Session, school_class: SchoolClass, now: datetime) -> ClassDat
     settings = {s.id: settings_for(s) for s in students}
     return ClassData(school_class, now, students, sets, questions, attempts, settings,
                      recall_sums(session, school_class, students, settings, now))
-
-
-def among(session: Session, column, ids):
-    """``column IN (ids)``; on PostgreSQL ``column = ANY(the ids as one array)``. PostgreSQL
-    turns an IN subquery into a join and, misestimating a class's questions at a handful,
-    probes the review index once per student and question (200,000 probes for a class of 200
-    on 1,000 questions); given one array it reads each student's rows on the index instead."""
-    if session.get_bind().dialect.name != "postgresql":
-        return column.in_(ids)
-    listed = ids.subquery()
-    return column == any_(cast(select(func.array_agg(next(iter(listed.c)))).scalar_subquery(),
-                               ARRAY(Integer)))
 
 
 def class_reviews(session: Session, school_class: SchoolClass):
