@@ -39,13 +39,24 @@ def axe_violations(page) -> list[dict]:
     return page.evaluate(RUN_AXE)
 
 
-def sideways_at_phone_width(page) -> int:
-    """How many pixels wider than a 375 px phone the page lays out (0: none); the window is
-    narrowed for the measure and put back."""
+WIDEST = """() => [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+    .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right
+                 <= document.documentElement.clientWidth + 0.5)
+    .slice(0, 5)
+    .map(e => e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined
+              ? '.' + String(e.className).split(' ').join('.') : '')
+              + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')"""
+
+
+def sideways_at_phone_width(page) -> tuple[int, list[str]]:
+    """How many pixels wider than a 375 px phone the page lays out (0: none), and the
+    outermost elements that stick out; the window is narrowed for the measure and put back."""
     size = page.viewport_size
     page.set_viewport_size({"width": PHONE_WIDTH, "height": size["height"]})
     try:
-        return max(0, page.evaluate("document.documentElement.scrollWidth") - PHONE_WIDTH)
+        extra = max(0, page.evaluate("document.documentElement.scrollWidth") - PHONE_WIDTH)
+        return extra, (page.evaluate(WIDEST) if extra else [])
     finally:
         page.set_viewport_size(size)
 
@@ -56,8 +67,9 @@ def check_page(page, shot: str | None = None) -> None:
     blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING]
     assert blocking == [], f"axe on {page.url}: " + "\n".join(
         f"{v['impact']} {v['id']} ({v['help']}): {v['nodes']}" for v in blocking)
-    extra = sideways_at_phone_width(page)
-    assert extra == 0, f"{page.url} scrolls {extra} px sideways at {PHONE_WIDTH} px"
+    extra, culprits = sideways_at_phone_width(page)
+    assert extra == 0, (f"{page.url} scrolls {extra} px sideways at {PHONE_WIDTH} px: "
+                        + ", ".join(culprits))
     if shot:
         DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(DOCS_SHOTS / f"{shot}.png"))  # the first screenful

@@ -238,6 +238,7 @@ def test_demo_journey(audited, in_db, tmp_path):
     login(teacher, demo.DEMO_TEACHER[0], logins[demo.DEMO_TEACHER[0]])
     check_page(teacher, "journey-demo-teacher-home")
     visit_and_check(teacher, f"/teacher/classes/{class_id}", "journey-demo-class")
+    visit_and_check(teacher, f"/teacher/classes/{class_id}/report", "journey-demo-class-report")
     teacher.get_by_role("link", name=demo.DEMO_QUIZ).first.click()
     expect(teacher.locator("table.attempts tbody tr")).to_have_count(2)
     check_page(teacher, "journey-demo-quiz")
