@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Row, and_, func, literal, select
+from sqlalchemy import Row, and_, exists, func, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from quizapp.answers import acronym_forms, is_acronym
 from quizapp.bank.kinds import Outcome, get_kind
-from quizapp.models import Article, Card, Question, QuestionSet, Review, User
+from quizapp.models import Article, Card, Question, QuestionSet, Review, StudyAnswer, User
 from quizapp.scheduling import (
     CardState, Phase, Rating, Settings, fuzz_rng, preview, replay, review, study_day,
     study_day_start)
@@ -82,6 +82,12 @@ def source_credit():
             for column in (Article.attribution, Article.licence, Article.source)]
 
 
+def answer_stands(user_id: int, answer_id: int, request: str):
+    """The condition that the answer a feedback page showed has not been taken back."""
+    return exists().where(StudyAnswer.id == answer_id, StudyAnswer.user_id == user_id,
+                          StudyAnswer.request_id == request)
+
+
 def studyable_question(user: User, now: datetime):
     """The condition on a question that ``user`` may study it now."""
     return and_(Question.status == "approved",
@@ -145,10 +151,16 @@ def record_review(session: Session, user: User, question: Question, *, rating: R
 
 
 def rate_card(session: Session, user: User, question_id: int, *, now: datetime,
-              **answer) -> tuple[Review, bool]:
-    """``record_review`` for a card the student may study now (StudyError otherwise); the
-    check and the card's lock are one statement."""
-    card = locked_card(session, user.id, question_id, only_if=studyable_question(user, now))
+              answer_id: int | None = None, **answer) -> tuple[Review, bool]:
+    """``record_review`` for a card the student may study now, of an answer (``answer_id``)
+    not taken back (StudyError otherwise); the checks and the card's lock are one statement."""
+    allowed = studyable_question(user, now)
+    if answer_id is not None:
+        allowed = and_(allowed, answer_stands(user.id, answer_id, answer["request"]))
+    card = locked_card(session, user.id, question_id, only_if=allowed)
+    if card is None and answer_id is not None and not session.scalar(
+            select(answer_stands(user.id, answer_id, answer["request"]))):
+        raise StudyError("That answer was taken back; here is the card again.")
     if card is None:
         raise StudyError("That card is not in your sets any more.")
     return _write_review(session, user, card, now=now, **answer)

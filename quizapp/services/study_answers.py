@@ -1,5 +1,7 @@
 """What a student's answers mean when a page is sent twice: the first answer to a shown card
-stands, and undo takes back the one review the page showed as the last, once.
+stands; undo takes back the one review the page showed as the last, once; and on the feedback
+screen, "take back" withdraws the answer on screen, once, so the card is asked again. A rating
+counts only while the answer it rates stands.
 
 A card page carries the review's idempotency key (``NextCard.request_id``); the first answer
 posted with it is kept, so going back and typing the right answer after seeing it changes
@@ -10,7 +12,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from quizapp.models import Question, Review, StudyAnswer, User
@@ -44,9 +46,13 @@ def keep_first(session: Session, user: User, question: Question, request: str, *
     return entry, False
 
 
-def last_review_query(user_id: int):
-    """The student's last live study review: what an undo button on this page takes back."""
-    return (select(Review.id).where(
+def last_review_query(user_id: int, *columns):
+    """The student's last live study review: what an undo button on this page takes back
+    (its id, or ``columns`` of it and its question)."""
+    query = select(*columns) if columns else select(Review.id)
+    if columns:
+        query = query.select_from(Review).join(Question, Question.id == Review.question_id)
+    return (query.where(
         Review.user_id == user_id, Review.undone_at.is_(None), Review.origin == "study")
         .order_by(Review.reviewed_at.desc(), Review.id.desc()).limit(1))
 
@@ -67,4 +73,23 @@ def undo(session: Session, user: User, review_id: int | None, now: datetime) -> 
     session.flush()
     rebuild_card(session, user, review.question_id)
     session.flush()
+    return Undo.DONE
+
+
+def take_back(session: Session, user: User, answer_id: int, request: str,
+              now: datetime) -> Undo:
+    """Withdraw the answer a feedback page shows (``answer_id``, given to card ``request``):
+    the card is asked again as if unanswered, and its rating, if another tab already gave one,
+    is undone. The answer stays on record under a withdrawn key (``x<id>:<request>``), so a
+    rating form still showing it matches nothing."""
+    taken = session.scalar(
+        update(StudyAnswer).where(StudyAnswer.id == answer_id, StudyAnswer.user_id == user.id,
+                                  StudyAnswer.request_id == request)
+        .values(request_id=f"x{answer_id}:{request}"[:64]).returning(StudyAnswer.id))
+    if taken is None:
+        return Undo.ALREADY_UNDONE
+    rated = session.scalar(select(Review.id).where(
+        Review.user_id == user.id, Review.request_id == request, Review.undone_at.is_(None)))
+    if rated is not None:
+        undo(session, user, rated, now)
     return Undo.DONE

@@ -39,6 +39,7 @@ class Queue:
     new: int
     learning_later: datetime | None  # the next learning step today, when nothing else is due
     last_review_id: int | None  # the review an undo button on this page takes back
+    last_review_prompt: str | None = None  # its question, for the button's words
 
     def __len__(self) -> int:
         return self.due + self.new
@@ -129,13 +130,15 @@ def _count(query):
 @cache
 def counts_statement(dialect: str):
     """Due cards, new cards reviewed today, new cards left (counted only up to the daily
-    limit), the next learning step within LEARN_AHEAD, and the review an undo takes back."""
+    limit), the next learning step within LEARN_AHEAD, and the review an undo takes back
+    with its question's prompt."""
     soon = (select(func.min(Card.due)).join(Question, Question.id == Card.question_id)
             .where(Card.user_id == USER, studyable(), Card.phase.in_(LEARNING), Card.due > NOW,
                    Card.due <= AHEAD).scalar_subquery())
     return select(_count(_due().limit(DUE_COUNTED)), _count(_new_today()),
                   _count(_new(dialect).limit(NEW_CAP)), soon,
-                  last_review_query(USER).scalar_subquery())
+                  last_review_query(USER).scalar_subquery(),
+                  last_review_query(USER, Question.prompt).scalar_subquery())
 
 
 def _overdue_first(candidates: int | None):
@@ -179,10 +182,10 @@ def _dialect(session: Session) -> str:
 
 def build_queue(session: Session, user: User, now: datetime) -> Queue:
     """Today's counts, in one statement."""
-    due, new_today, new, later, last = session.execute(
+    due, new_today, new, later, last, prompt = session.execute(
         counts_statement(_dialect(session)), parameters(user, now)).one()
     new = min(new, max(0, user.new_per_day - new_today))
-    return Queue(due, new, later if not due and not new else None, last)
+    return Queue(due, new, later if not due and not new else None, last, prompt)
 
 
 def next_card(session: Session, user: User, now: datetime,

@@ -1,4 +1,4 @@
-"""Student forms: answering a card, rating it, undo, and study settings."""
+"""Student forms: answering a card, rating it, undo, taking an answer back, and study settings."""
 from functools import lru_cache
 from zoneinfo import available_timezones
 
@@ -27,6 +27,11 @@ class RateForm(FlaskForm):
 class UndoForm(FlaskForm):
     # The review the page showed as the last answer: a double click cannot undo two.
     review = HiddenField(validators=[Optional(), Regexp(r"^[0-9]{1,18}$")])
+
+
+class TakeBackForm(FlaskForm):
+    # Names the answer on a feedback screen: taking it back twice withdraws it once.
+    token = HiddenField(validators=[DataRequired()])
 
 
 class WeekdaysField(SelectMultipleField):

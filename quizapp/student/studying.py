@@ -17,13 +17,15 @@ from quizapp.roles import role_required
 from quizapp.scheduling import Rating, propose_rating
 from quizapp.services import fitting_jobs, study, study_answers, study_queue
 from quizapp.student import bp, tokens
-from quizapp.student.forms import AnswerForm, RateForm, UndoForm
+from quizapp.student.forms import AnswerForm, RateForm, TakeBackForm, UndoForm
 from quizapp.tasks import queue_fit
 
 MAX_DURATION_MS = 10 * 60 * 1000  # a card left open over lunch is not a 2-hour answer
 UNDO_MESSAGES = {study_answers.Undo.DONE: "Your last answer is undone.",
                  study_answers.Undo.ALREADY_UNDONE: "That answer was already undone.",
                  study_answers.Undo.NOTHING: "There is nothing to undo."}
+TAKE_BACK_MESSAGES = {study_answers.Undo.DONE: "Your answer is taken back: answer the card again.",
+                      study_answers.Undo.ALREADY_UNDONE: "That answer was already taken back."}
 
 
 def back_to_study(message: str):
@@ -32,8 +34,8 @@ def back_to_study(message: str):
 
 
 def first_answer(question, request_key: str, form, now):
-    """(given, outcome) of the first answer to this shown card; a second try gets the first
-    one back, with a message. ``given`` None: the student showed the answer."""
+    """(given, outcome, answer id) of the first answer to this shown card; a second try gets
+    the first one back, with a message. ``given`` None: the student showed the answer."""
     given = None if form.flip.data else (form.given.data or "")
     outcome = None if given is None else study.check_answer(db.session, question, given)
     first, repeated = study_answers.keep_first(
@@ -43,7 +45,7 @@ def first_answer(question, request_key: str, form, now):
         flash("You already answered this card; your first answer stands.", "info")
         given = first.given
         outcome = None if given is None else study.check_answer(db.session, question, given)
-    return given, outcome
+    return given, outcome, first.id
 
 
 def posted_card(kind: str, form, valid: bool, now, *extra):
@@ -68,7 +70,8 @@ def study_page():
                                summary=study.session_summary(
                                    db.session, current_user, now,
                                    tokens.from_epoch_ms(session["study_started"])),
-                               learning_later=queue.learning_later)
+                               learning_later=queue.learning_later,
+                               undo_prompt=queue.last_review_prompt)
     question = upcoming.question
     token = tokens.dump("card", current_user.id, q=question.id, r=upcoming.request_id,
                         t=tokens.epoch_ms(now))
@@ -76,6 +79,7 @@ def study_page():
     public = get_kind(question.kind).public(question.to_bank(), order)
     return render_template("student/study_card.html", question=question, public=public,
                            form=AnswerForm(token=token), undo=undo, queue=queue,
+                           undo_prompt=queue.last_review_prompt,
                            is_new=upcoming.card is None or upcoming.card.reps == 0)
 
 
@@ -84,25 +88,25 @@ def study_page():
 def study_answer():
     form, now = AnswerForm(), utcnow()
     try:
-        data, (question, card, last, *source) = posted_card(
-            "card", form, form.validate_on_submit(), now,
-            study_answers.last_review_query(current_user.id).scalar_subquery(),
-            *study.source_credit())
+        data, (question, card, *source) = posted_card(
+            "card", form, form.validate_on_submit(), now, *study.source_credit())
     except (tokens.TokenError, study.StudyError) as exc:
         return back_to_study(str(exc))
     duration = min(max(0, tokens.epoch_ms(now) - data["t"]), MAX_DURATION_MS)
-    given, outcome = first_answer(question, data["r"], form, now)
+    given, outcome, answer_id = first_answer(question, data["r"], form, now)
     flipped = outcome is None  # a flashcard: the student grades themself
     proposed = (Rating.GOOD if flipped
                 else propose_rating(outcome.correct, duration, question.kind,
                                     misspelt=outcome.reason == TYPO))
     rate_token = tokens.dump("rate", current_user.id, q=question.id, r=data["r"], d=duration,
-                             g=given, c=None if flipped else outcome.correct, p=int(proposed))
+                             g=given, c=None if flipped else outcome.correct, p=int(proposed),
+                             a=answer_id)
     page = render_template("student/study_feedback.html", question=question, outcome=outcome,
                            flipped=flipped, proposed=proposed,
                            source=source if any(source) else None,
                            form=RateForm(formdata=None, token=rate_token),
-                           undo=UndoForm(review=last),
+                           take_back=TakeBackForm(formdata=None, token=tokens.dump(
+                               "take-back", current_user.id, a=answer_id, r=data["r"])),
                            previews=study.previews(db.session, current_user, card, question,
                                                    now))
     db.session.commit()  # after rendering: a commit expires what the page reads
@@ -122,7 +126,7 @@ def study_rate():
         _, created = study.rate_card(
             db.session, current_user, data["q"], rating=Rating(int(rating)), now=now,
             request=data["r"], duration_ms=data["d"], given=data["g"], correct=data["c"],
-            proposed=Rating(data["p"]))
+            proposed=Rating(data["p"]), answer_id=data.get("a"))
     except (tokens.TokenError, study.StudyError) as exc:
         return back_to_study(str(exc))
     fit_due = created and fitting_jobs.count_review(db.session, user_id)
@@ -145,4 +149,21 @@ def study_undo():
     result = study_answers.undo(db.session, current_user, review_id, utcnow())
     db.session.commit()
     flash(UNDO_MESSAGES[result], "info")
+    return redirect(url_for("student.study_page"))
+
+
+@bp.route("/study/take-back", methods=["POST"])
+@role_required("student")
+def study_take_back():
+    form = TakeBackForm()
+    try:
+        if not form.validate_on_submit():
+            raise tokens.TokenError("That answer could not be read; nothing changed.")
+        data = tokens.load("take-back", current_user.id, form.token.data)
+    except tokens.TokenError as exc:
+        return back_to_study(str(exc))
+    result = study_answers.take_back(db.session, current_user, data["a"], data["r"],
+                                     utcnow())
+    db.session.commit()
+    flash(TAKE_BACK_MESSAGES[result], "info")
     return redirect(url_for("student.study_page"))

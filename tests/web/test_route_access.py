@@ -58,6 +58,7 @@ ACCESS = {
     "student.study_answer": STUDENTS,
     "student.study_rate": STUDENTS,
     "student.study_undo": STUDENTS,
+    "student.study_take_back": STUDENTS,
     "student.quiz_list": STUDENTS,
     "student.quiz_page": STUDENTS_OWN,
     "student.start_quiz": STUDENTS_OWN,
