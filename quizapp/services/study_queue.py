@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import cache
 
-from sqlalchemy import ARRAY, Integer, and_, any_, bindparam, cast, exists, func, or_, select
+from sqlalchemy import (
+    ARRAY, Integer, String, and_, any_, bindparam, cast, exists, func, literal, or_, select)
 from sqlalchemy.orm import Session, aliased
 
 from quizapp.models import Card, Question, Review, User
@@ -29,6 +30,10 @@ LEARN_AHEAD = timedelta(minutes=20)  # with nothing else to do, learning steps c
 LEARNING = (int(Phase.LEARNING), int(Phase.RELEARNING))
 DUE_COUNTED = 100  # due cards are counted up to here: "100+ due" reads as well as the number
 CANDIDATES = 20  # the most overdue cards looked at first, before the studyable filter
+# Cards counted per fact, at most: counts read this many rows per card they can promise, so
+# a count stops early; a fact asked by more questions than this is counted as several, and a
+# count may then say less than the session gives, never more.
+ROWS_PER_FACT = 4
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,7 @@ class Queue:
     learning_later: datetime | None  # the next learning step today, when nothing else is due
     last_review_id: int | None  # the review an undo button on this page takes back
     last_review_prompt: str | None = None  # its question, for the button's words
+    held: int = 0  # cards that wait until tomorrow: their fact was studied today
 
     def __len__(self) -> int:
         return self.due + self.new
@@ -72,13 +78,36 @@ def parameters(user: User, now: datetime) -> dict:
             "today": day.toordinal(), "new_cap": user.new_per_day}
 
 
+def _reviewed_today():
+    return select(Review.question_id).where(
+        Review.user_id == USER, Review.undone_at.is_(None), Review.reviewed_at >= START)
+
+
+def _facts_today():
+    """The facts the student studied today, through any of their questions."""
+    other = aliased(Question)
+    return select(other.fact).where(other.id.in_(_reviewed_today()), other.fact.is_not(None))
+
+
 def _not_buried():
     """Not a sibling of a question the student studied today (it may be that question)."""
-    reviewed = select(Review.question_id).where(
-        Review.user_id == USER, Review.undone_at.is_(None), Review.reviewed_at >= START)
-    other = aliased(Question)
-    facts = select(other.fact).where(other.id.in_(reviewed), other.fact.is_not(None))
-    return or_(Question.fact.is_(None), Question.fact.not_in(facts), Question.id.in_(reviewed))
+    return or_(Question.fact.is_(None), Question.fact.not_in(_facts_today()),
+               Question.id.in_(_reviewed_today()))
+
+
+def _fact_key():
+    """What a session shows once a day: the question's fact, or the question itself."""
+    return func.coalesce(Question.fact, literal("#") + cast(Question.id, String))
+
+
+def _assigned(dialect: str):
+    """The condition that a question is in a set assigned to the student, in the form each
+    database plans well (see ``_new``)."""
+    if dialect != "postgresql":
+        return Question.set_id.in_(assigned_sets_query(USER, NOW))
+    assigned = assigned_sets_query(USER, NOW).subquery()
+    return Question.set_id == any_(cast(select(func.array_agg(assigned.c.id))
+                                        .scalar_subquery(), ARRAY(Integer)))
 
 
 def studyable():
@@ -106,12 +135,10 @@ def _new(dialect: str):
         mine = and_(Card.question_id == Question.id, Card.user_id == USER)
         return (select(Question.id.label("question_id")).outerjoin(Card, mine)
                 .where(studyable(), or_(Card.id.is_(None), Card.phase == int(Phase.NEW))))
-    assigned = assigned_sets_query(USER, NOW).subquery()
-    sets = cast(select(func.array_agg(assigned.c.id)).scalar_subquery(), ARRAY(Integer))
     studied = exists().where(Card.user_id == USER, Card.question_id == Question.id,
                              Card.phase != int(Phase.NEW))
     return select(Question.id.label("question_id")).where(
-        Question.set_id == any_(sets), Question.status == "approved", _not_buried(), ~studied)
+        _assigned(dialect), Question.status == "approved", _not_buried(), ~studied)
 
 
 def _new_today():
@@ -127,16 +154,51 @@ def _count(query):
     return select(func.count()).select_from(query.subquery()).scalar_subquery()
 
 
+def _facts(query, cap):
+    """One row per fact among the first ``cap`` × ROWS_PER_FACT rows of ``query``."""
+    rows = query.with_only_columns(_fact_key().label("fact")).limit(cap * ROWS_PER_FACT)
+    return select(func.count(rows.subquery().c.fact.distinct())).scalar_subquery()
+
+
+def _due_facts(dialect: str):
+    """The facts of today's due cards, as far as they are counted: their new siblings wait,
+    so they are not counted as new. (A buried due card's fact was studied today: its new
+    siblings are buried too, so burial needs no filter here.)"""
+    return (select(Question.fact).join(Card, Card.question_id == Question.id)
+            .where(Card.user_id == USER, Card.due <= NOW, Card.phase != int(Phase.NEW),
+                   _assigned(dialect), Question.status == "approved",
+                   Question.fact.is_not(None))
+            .limit(DUE_COUNTED * ROWS_PER_FACT))
+
+
+def _new_facts(dialect: str):
+    """The facts among the new cards a session can show today: a new card whose fact a due
+    card or another new card also asks waits for tomorrow."""
+    fresh = or_(Question.fact.is_(None), Question.fact.not_in(_due_facts(dialect)))
+    return _facts(_new(dialect).where(fresh), NEW_CAP)
+
+
+def _held(dialect: str):
+    """Cards that would be due or new now but wait until tomorrow, because the student studied
+    their fact today through another question."""
+    mine = and_(Card.question_id == Question.id, Card.user_id == USER)
+    return (select(Question.id).outerjoin(Card, mine).where(
+        _assigned(dialect), Question.status == "approved",
+        Question.fact.in_(_facts_today()), Question.id.not_in(_reviewed_today()),
+        or_(Card.id.is_(None), Card.phase == int(Phase.NEW), Card.due <= NOW)))
+
+
 @cache
 def counts_statement(dialect: str):
     """Due cards, new cards reviewed today, new cards left (counted only up to the daily
-    limit), the next learning step within LEARN_AHEAD, and the review an undo takes back
-    with its question's prompt."""
+    limit), the next learning step within LEARN_AHEAD, the cards held back for a sibling, and
+    the review an undo takes back with its question's prompt. Due and new cards count once
+    per fact: a session shows one question about a fact a day."""
     soon = (select(func.min(Card.due)).join(Question, Question.id == Card.question_id)
             .where(Card.user_id == USER, studyable(), Card.phase.in_(LEARNING), Card.due > NOW,
                    Card.due <= AHEAD).scalar_subquery())
-    return select(_count(_due().limit(DUE_COUNTED)), _count(_new_today()),
-                  _count(_new(dialect).limit(NEW_CAP)), soon,
+    return select(_facts(_due(), DUE_COUNTED), _count(_new_today()), _new_facts(dialect), soon,
+                  _count(_held(dialect)),
                   last_review_query(USER).scalar_subquery(),
                   last_review_query(USER, Question.prompt).scalar_subquery())
 
@@ -182,10 +244,10 @@ def _dialect(session: Session) -> str:
 
 def build_queue(session: Session, user: User, now: datetime) -> Queue:
     """Today's counts, in one statement."""
-    due, new_today, new, later, last, prompt = session.execute(
+    due, new_today, new, later, held, last, prompt = session.execute(
         counts_statement(_dialect(session)), parameters(user, now)).one()
-    new = min(new, max(0, user.new_per_day - new_today))
-    return Queue(due, new, later if not due and not new else None, last, prompt)
+    due, new = min(due, DUE_COUNTED), min(new, max(0, user.new_per_day - new_today))
+    return Queue(due, new, later if not due and not new else None, last, prompt, held)
 
 
 def next_card(session: Session, user: User, now: datetime,

@@ -71,7 +71,7 @@ def study_page():
                                    db.session, current_user, now,
                                    tokens.from_epoch_ms(session["study_started"])),
                                learning_later=queue.learning_later,
-                               undo_prompt=queue.last_review_prompt)
+                               undo_prompt=queue.last_review_prompt, held=queue.held)
     question = upcoming.question
     token = tokens.dump("card", current_user.id, q=question.id, r=upcoming.request_id,
                         t=tokens.epoch_ms(now))
