@@ -7,6 +7,7 @@ from datetime import datetime
 from markupsafe import Markup, escape
 
 from quizapp.bank.kinds import BLANK, true_or_false_prompt
+from quizapp.clock import utcnow
 from quizapp.scheduling.clock import zone
 
 
@@ -64,6 +65,23 @@ def local_time(moment: datetime, user) -> str:
     return moment.astimezone(zone(user.timezone)).strftime("%H:%M")
 
 
+def local_when(moment: datetime, user, now: datetime | None = None) -> str:
+    """A moment in the student's words and zone: "today at 9:00", "tomorrow at 14:30",
+    "on Friday at 9:00" within a week, else "on 12 Jan at 9:00" (with the year if another)."""
+    here = zone(user.timezone)
+    local, today = moment.astimezone(here), (now or utcnow()).astimezone(here).date()
+    clock = f"{local.hour}:{local.minute:02d}"
+    days = (local.date() - today).days
+    if days == 0:
+        return f"today at {clock}"
+    if days == 1:
+        return f"tomorrow at {clock}"
+    if 1 < days < 7:
+        return f"on {local:%A} at {clock}"
+    year = "" if local.year == today.year else f" {local.year}"
+    return f"on {local.day} {local:%b}{year} at {clock}"
+
+
 def local_datetime(moment: datetime | None, user) -> str:
     if moment is None:
         return ""
@@ -75,6 +93,7 @@ def register(app) -> None:
     app.add_template_filter(display_answer)
     app.add_template_filter(local_time)
     app.add_template_filter(local_datetime)
+    app.add_template_filter(local_when)
     app.add_template_filter(cloze_blanks)
     app.add_template_filter(counted)
     app.add_template_filter(true_or_false_prompt)

@@ -1,4 +1,4 @@
-"""The student's pages: home (classes and assigned sets), study, and study settings."""
+"""The student's pages: home (classes and assigned sets), study, practice, and study settings."""
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 
@@ -24,8 +24,11 @@ def add_navigation(state):
 
 
 def render_home(form, status=200):
-    return render_template("student/home.html", form=form,
-                           queue=study_queue.build_queue(db.session, current_user, utcnow()),
+    now = utcnow()
+    queue = study_queue.build_queue(db.session, current_user, now)
+    return render_template("student/home.html", form=form, queue=queue,
+                           next_due=None if len(queue) else study_queue.next_due(
+                               db.session, current_user, now),
                            classes=catalogue.student_classes(db.session, current_user),
                            sets=catalogue.student_sets(db.session, current_user),
                            due=catalogue.student_due_dates(db.session, current_user),
@@ -71,6 +74,7 @@ def settings():
     return render_template("student/settings.html", form=form), 400 if form.errors else 200
 
 
+from quizapp.student import practice as _practice_routes  # noqa: E402,F401  (routes attach to bp)
 from quizapp.student import progress as _progress_routes  # noqa: E402,F401  (routes attach to bp)
 from quizapp.student import quizzes as _quiz_routes  # noqa: E402,F401  (routes attach to bp)
 from quizapp.student import studying as _studying_routes  # noqa: E402,F401  (routes attach to bp)

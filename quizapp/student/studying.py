@@ -71,6 +71,8 @@ def study_page():
                                    db.session, current_user, now,
                                    tokens.from_epoch_ms(session["study_started"])),
                                learning_later=queue.learning_later,
+                               next_due=None if queue.learning_later else study_queue.next_due(
+                                   db.session, current_user, now),
                                undo_prompt=queue.last_review_prompt, held=queue.held)
     question = upcoming.question
     token = tokens.dump("card", current_user.id, q=question.id, r=upcoming.request_id,

@@ -59,6 +59,8 @@ ACCESS = {
     "student.study_rate": STUDENTS,
     "student.study_undo": STUDENTS,
     "student.study_take_back": STUDENTS,
+    "student.practice_page": STUDENTS,
+    "student.practice_answer": STUDENTS,
     "student.quiz_list": STUDENTS,
     "student.quiz_page": STUDENTS_OWN,
     "student.start_quiz": STUDENTS_OWN,
