@@ -5,7 +5,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from quizapp.clock import utcnow
-from quizapp.models import Assignment, Enrolment, Question, QuestionSet, SchoolClass, User
+from quizapp.scheduling import Phase
+from quizapp.models import (
+    Assignment, Card, Enrolment, Question, QuestionSet, SchoolClass, User)
 
 
 def student_classes(session: Session, student: User) -> list[SchoolClass]:
@@ -52,6 +54,26 @@ def student_due_dates(session: Session, student: User) -> dict[int, object]:
                Assignment.due_on.is_not(None))
         .group_by(Assignment.set_id))
     return dict(rows.all())
+
+
+def assigned_set(session: Session, student: User, set_id: int, now=None) -> QuestionSet | None:
+    """The set, if it is assigned to one of the student's classes now; otherwise None."""
+    return session.scalar(select(QuestionSet).where(
+        QuestionSet.id == set_id, QuestionSet.id.in_(assigned_sets_query(student.id, now))))
+
+
+def studied_in_set(session: Session, student: User,
+                   qset: QuestionSet) -> tuple[list[tuple[Question, Card]], int]:
+    """The set's approved questions the student has studied, with their cards (in the set's
+    order), and how many approved questions they have not studied yet; two statements."""
+    studied = session.execute(
+        select(Question, Card).join(Card, (Card.question_id == Question.id)
+                                    & (Card.user_id == student.id))
+        .where(Question.set_id == qset.id, Question.status == "approved", Card.phase != int(Phase.NEW))
+        .order_by(Question.position, Question.id)).all()
+    approved = session.scalar(select(func.count()).select_from(Question).where(
+        Question.set_id == qset.id, Question.status == "approved"))
+    return [(q, c) for q, c in studied], approved - len(studied)
 
 
 def teacher_classes(session: Session, teacher: User) -> list[SchoolClass]:

@@ -16,17 +16,9 @@ from datetime import datetime
 from sqlalchemy import and_, select, tuple_
 from sqlalchemy.orm import Session
 
-from quizapp.models import Card, Question, QuestionSet, User
+from quizapp.models import Card, Question, User
 from quizapp.scheduling import Phase
-from quizapp.services.catalogue import assigned_sets_query
 from quizapp.services.study import studyable_question
-
-
-def assigned_set(session: Session, user: User, set_id: int,
-                 now: datetime) -> QuestionSet | None:
-    """The set, if it is assigned to one of the student's classes now; otherwise None."""
-    return session.scalar(select(QuestionSet).where(
-        QuestionSet.id == set_id, QuestionSet.id.in_(assigned_sets_query(user.id, now))))
 
 
 def next_in_set(session: Session, user: User, set_id: int, now: datetime,

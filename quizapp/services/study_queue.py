@@ -9,7 +9,8 @@ so ordering by ``t/S`` descending orders exactly as retrievability does; each ca
 its last review's study day (``last_review_day``) so the database computes ``t`` itself. New
 cards come by position (then set, then id): the card a round-robin over the sets would show
 first. A card whose fact was studied today through another question is buried until tomorrow,
-as a filter in every query. Nothing here loops over cards in Python.
+as a filter in every query. Nothing here loops over cards in Python. Each statement comes in
+two forms: for all the student's sets, and for one of them ("study just this set").
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from sqlalchemy import (
     ARRAY, Integer, String, and_, any_, bindparam, cast, exists, func, literal, or_, select)
 from sqlalchemy.orm import Session, aliased
 
-from quizapp.models import Card, Question, Review, User
+from quizapp.models import Card, Question, QuestionSet, Review, User
 from quizapp.scheduling import Phase, study_day, study_day_start
 from quizapp.services.catalogue import assigned_sets_query
 from quizapp.services.study_answers import last_review_query
@@ -46,6 +47,7 @@ class Queue:
     last_review_id: int | None  # the review an undo button on this page takes back
     last_review_prompt: str | None = None  # its question, for the button's words
     held: int = 0  # cards that wait until tomorrow: their fact was studied today
+    set_id: int | None = None  # the one set studied; None: all the student's sets
 
     def __len__(self) -> int:
         return self.due + self.new
@@ -68,14 +70,16 @@ class NextCard:
 
 USER, NOW, START, AHEAD = (bindparam(name) for name in ("user_id", "now", "start", "ahead"))
 TODAY, NEW_CAP = bindparam("today", type_=Integer), bindparam("new_cap", type_=Integer)
+SET = bindparam("set_id", type_=Integer)  # the one set studied, in statements built for one
 
 
-def parameters(user: User, now: datetime) -> dict:
-    """The values the queue's statements take: the student, now, and their study day."""
+def parameters(user: User, now: datetime, set_id: int | None = None) -> dict:
+    """The values the queue's statements take: the student, now, their study day, and the
+    one set studied (None: all their sets)."""
     day = study_day(now, user.timezone, user.rollover_hour)
     return {"user_id": user.id, "now": now, "ahead": now + LEARN_AHEAD,
             "start": study_day_start(day, user.timezone, user.rollover_hour),
-            "today": day.toordinal(), "new_cap": user.new_per_day}
+            "today": day.toordinal(), "new_cap": user.new_per_day, "set_id": set_id}
 
 
 def _reviewed_today():
@@ -100,32 +104,38 @@ def _fact_key():
     return func.coalesce(Question.fact, literal("#") + cast(Question.id, String))
 
 
-def _assigned(dialect: str):
-    """The condition that a question is in a set assigned to the student, in the form each
-    database plans well (see ``_new``)."""
+def _sets(one_set: bool):
+    """The sets studied: those assigned to the student, or just one of them (``SET``)."""
+    sets = assigned_sets_query(USER, NOW)
+    return sets.where(QuestionSet.id == SET) if one_set else sets
+
+
+def _assigned(dialect: str, one_set: bool):
+    """The condition that a question is in a set studied, in the form each database plans
+    well (see ``_new``)."""
     if dialect != "postgresql":
-        return Question.set_id.in_(assigned_sets_query(USER, NOW))
-    assigned = assigned_sets_query(USER, NOW).subquery()
+        return Question.set_id.in_(_sets(one_set))
+    assigned = _sets(one_set).subquery()
     return Question.set_id == any_(cast(select(func.array_agg(assigned.c.id))
                                         .scalar_subquery(), ARRAY(Integer)))
 
 
-def studyable():
-    """Approved questions of the sets assigned to the student, not buried today."""
-    return and_(Question.status == "approved",
-                Question.set_id.in_(assigned_sets_query(USER, NOW)), _not_buried())
+def studyable(one_set: bool = False):
+    """Approved questions of the sets studied (all assigned, or ``SET``), not buried today."""
+    return and_(Question.status == "approved", Question.set_id.in_(_sets(one_set)),
+                _not_buried())
 
 
-def _cards():
+def _cards(one_set: bool):
     return (select(Card.question_id).join(Question, Question.id == Card.question_id)
-            .where(Card.user_id == USER, studyable()))
+            .where(Card.user_id == USER, studyable(one_set)))
 
 
-def _due():
-    return _cards().where(Card.due <= NOW, Card.phase != int(Phase.NEW))
+def _due(one_set: bool):
+    return _cards(one_set).where(Card.due <= NOW, Card.phase != int(Phase.NEW))
 
 
-def _new(dialect: str):
+def _new(dialect: str, one_set: bool):
     """Studyable questions the student has no card for, or only a card never reviewed (undone
     back to new), in the form each database plans well. PostgreSQL misestimates the outer
     join's filter at one row and ``set_id IN (assigned sets)`` at a third of all sets, and
@@ -134,11 +144,12 @@ def _new(dialect: str):
     if dialect != "postgresql":
         mine = and_(Card.question_id == Question.id, Card.user_id == USER)
         return (select(Question.id.label("question_id")).outerjoin(Card, mine)
-                .where(studyable(), or_(Card.id.is_(None), Card.phase == int(Phase.NEW))))
+                .where(studyable(one_set), or_(Card.id.is_(None),
+                                               Card.phase == int(Phase.NEW))))
     studied = exists().where(Card.user_id == USER, Card.question_id == Question.id,
                              Card.phase != int(Phase.NEW))
     return select(Question.id.label("question_id")).where(
-        _assigned(dialect), Question.status == "approved", _not_buried(), ~studied)
+        _assigned(dialect, one_set), Question.status == "approved", _not_buried(), ~studied)
 
 
 def _new_today():
@@ -160,73 +171,76 @@ def _facts(query, cap):
     return select(func.count(rows.subquery().c.fact.distinct())).scalar_subquery()
 
 
-def _due_facts(dialect: str):
+def _due_facts(dialect: str, one_set: bool):
     """The facts of today's due cards, as far as they are counted: their new siblings wait,
     so they are not counted as new. (A buried due card's fact was studied today: its new
     siblings are buried too, so burial needs no filter here.)"""
     return (select(Question.fact).join(Card, Card.question_id == Question.id)
             .where(Card.user_id == USER, Card.due <= NOW, Card.phase != int(Phase.NEW),
-                   _assigned(dialect), Question.status == "approved",
+                   _assigned(dialect, one_set), Question.status == "approved",
                    Question.fact.is_not(None))
             .limit(DUE_COUNTED * ROWS_PER_FACT))
 
 
-def _new_facts(dialect: str):
+def _new_facts(dialect: str, one_set: bool):
     """The facts among the new cards a session can show today: a new card whose fact a due
     card or another new card also asks waits for tomorrow."""
-    fresh = or_(Question.fact.is_(None), Question.fact.not_in(_due_facts(dialect)))
-    return _facts(_new(dialect).where(fresh), NEW_CAP)
+    fresh = or_(Question.fact.is_(None), Question.fact.not_in(_due_facts(dialect, one_set)))
+    return _facts(_new(dialect, one_set).where(fresh), NEW_CAP)
 
 
-def _held(dialect: str):
+def _held(dialect: str, one_set: bool):
     """Cards that would be due or new now but wait until tomorrow, because the student studied
     their fact today through another question."""
     mine = and_(Card.question_id == Question.id, Card.user_id == USER)
     return (select(Question.id).outerjoin(Card, mine).where(
-        _assigned(dialect), Question.status == "approved",
+        _assigned(dialect, one_set), Question.status == "approved",
         Question.fact.in_(_facts_today()), Question.id.not_in(_reviewed_today()),
         or_(Card.id.is_(None), Card.phase == int(Phase.NEW), Card.due <= NOW)))
 
 
 @cache
-def counts_statement(dialect: str):
+def counts_statement(dialect: str, one_set: bool = False):
     """Due cards, new cards reviewed today, new cards left (counted only up to the daily
     limit), the next learning step within LEARN_AHEAD, the cards held back for a sibling, and
     the review an undo takes back with its question's prompt. Due and new cards count once
-    per fact: a session shows one question about a fact a day."""
+    per fact: a session shows one question about a fact a day. Built for all the student's
+    sets, or for ``one_set``."""
     soon = (select(func.min(Card.due)).join(Question, Question.id == Card.question_id)
-            .where(Card.user_id == USER, studyable(), Card.phase.in_(LEARNING), Card.due > NOW,
-                   Card.due <= AHEAD).scalar_subquery())
-    return select(_facts(_due(), DUE_COUNTED), _count(_new_today()), _new_facts(dialect), soon,
-                  _count(_held(dialect)),
+            .where(Card.user_id == USER, studyable(one_set), Card.phase.in_(LEARNING),
+                   Card.due > NOW, Card.due <= AHEAD).scalar_subquery())
+    return select(_facts(_due(one_set), DUE_COUNTED), _count(_new_today()),
+                  _new_facts(dialect, one_set), soon, _count(_held(dialect, one_set)),
                   last_review_query(USER).scalar_subquery(),
                   last_review_query(USER, Question.prompt).scalar_subquery())
 
 
-def _overdue_first(candidates: int | None):
+def _overdue_first(candidates: int | None, one_set: bool):
     """Due cards, least likely to be recalled first: study days since the last review over
     stability, descending. With ``candidates``, the order is found on the cards' own index
     first, and only the first few are joined to their questions to be checked."""
     elapsed = TODAY - Card.last_review_day
     order = ((elapsed / Card.stability).desc(), Card.due, Card.question_id)
     if candidates is None:
-        return _due().order_by(*order)
+        return _due(one_set).order_by(*order)
     first = (select(Card.question_id, (elapsed / Card.stability).label("key"), Card.due)
              .where(Card.user_id == USER, Card.due <= NOW, Card.phase != int(Phase.NEW))
              .order_by(*order).limit(candidates).subquery())
     return (select(first.c.question_id).join(Question, Question.id == first.c.question_id)
-            .where(studyable()).order_by(first.c.key.desc(), first.c.due, first.c.question_id))
+            .where(studyable(one_set))
+            .order_by(first.c.key.desc(), first.c.due, first.c.question_id))
 
 
 @cache
-def next_card_statement(source: str, dialect: str):
+def next_card_statement(source: str, dialect: str, one_set: bool = False):
     """The question and card to show from ``source`` ("overdue", "due", "new" or "learning"),
-    with the number of its reviews, in ``dialect``'s form."""
+    with the number of its reviews, in ``dialect``'s form, from all sets or ``one_set``."""
     chosen = {
-        "overdue": lambda: _overdue_first(CANDIDATES),
-        "due": lambda: _overdue_first(None),
-        "new": lambda: _new(dialect).order_by(Question.position, Question.set_id, Question.id),
-        "learning": lambda: _cards().where(Card.phase.in_(LEARNING), Card.due > NOW,
+        "overdue": lambda: _overdue_first(CANDIDATES, one_set),
+        "due": lambda: _overdue_first(None, one_set),
+        "new": lambda: _new(dialect, one_set).order_by(Question.position, Question.set_id,
+                                                       Question.id),
+        "learning": lambda: _cards(one_set).where(Card.phase.in_(LEARNING), Card.due > NOW,
                                            Card.due <= AHEAD).order_by(Card.due,
                                                                        Card.question_id),
     }[source]().limit(1).subquery()
@@ -258,20 +272,22 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def build_queue(session: Session, user: User, now: datetime) -> Queue:
-    """Today's counts, in one statement."""
+def build_queue(session: Session, user: User, now: datetime,
+                set_id: int | None = None) -> Queue:
+    """Today's counts, in one statement: of all the student's sets, or of ``set_id`` only."""
     due, new_today, new, later, held, last, prompt = session.execute(
-        counts_statement(_dialect(session)), parameters(user, now)).one()
+        counts_statement(_dialect(session), set_id is not None),
+        parameters(user, now, set_id)).one()
     due, new = min(due, DUE_COUNTED), min(new, max(0, user.new_per_day - new_today))
-    return Queue(due, new, later if not due and not new else None, last, prompt, held)
+    return Queue(due, new, later if not due and not new else None, last, prompt, held, set_id)
 
 
 def next_card(session: Session, user: User, now: datetime,
               queue: Queue) -> tuple[Queue, NextCard | None]:
     """The card to show now (one statement; two when the most overdue cards are all buried or
     no longer assigned), and the queue as the page should count it: a learning step taken
-    early counts as due."""
-    values = parameters(user, now)
+    early counts as due. The card comes from the queue's sets: all, or its one set."""
+    values = parameters(user, now, queue.set_id)
     if queue.due:
         sources = ("overdue", "due")
     elif queue.new:
@@ -281,7 +297,8 @@ def next_card(session: Session, user: User, now: datetime,
     else:
         return queue, None
     for source in sources:
-        row = session.execute(next_card_statement(source, _dialect(session)), values).first()
+        row = session.execute(next_card_statement(source, _dialect(session),
+                                                  queue.set_id is not None), values).first()
         if row:
             return queue, NextCard(*row)
     return queue, None

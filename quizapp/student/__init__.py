@@ -77,4 +77,5 @@ def settings():
 from quizapp.student import practice as _practice_routes  # noqa: E402,F401  (routes attach to bp)
 from quizapp.student import progress as _progress_routes  # noqa: E402,F401  (routes attach to bp)
 from quizapp.student import quizzes as _quiz_routes  # noqa: E402,F401  (routes attach to bp)
+from quizapp.student import sets as _set_routes  # noqa: E402,F401  (routes attach to bp)
 from quizapp.student import studying as _studying_routes  # noqa: E402,F401  (routes attach to bp)

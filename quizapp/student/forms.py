@@ -27,6 +27,7 @@ class RateForm(FlaskForm):
 class UndoForm(FlaskForm):
     # The review the page showed as the last answer: a double click cannot undo two.
     review = HiddenField(validators=[Optional(), Regexp(r"^[0-9]{1,18}$")])
+    set_id = HiddenField(validators=[Optional(), Regexp(r"^[0-9]{1,18}$")])  # one set studied
 
 
 class TakeBackForm(FlaskForm):

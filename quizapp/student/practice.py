@@ -13,7 +13,7 @@ from quizapp.bank.kinds import get_kind
 from quizapp.clock import utcnow
 from quizapp.extensions import db
 from quizapp.roles import role_required
-from quizapp.services import practice, study
+from quizapp.services import catalogue, practice, study
 from quizapp.student import bp, tokens
 from quizapp.student.forms import AnswerForm
 
@@ -24,7 +24,7 @@ def practised_set(set_id: int | None, now):
     """The set being practised (404 if it is not assigned to the student), or None: ahead."""
     if set_id is None:
         return None
-    qset = practice.assigned_set(db.session, current_user, set_id, now)
+    qset = catalogue.assigned_set(db.session, current_user, set_id, now)
     if qset is None:
         abort(404)
     return qset

@@ -33,6 +33,11 @@ def back_to_study(message: str):
     return redirect(url_for("student.study_page"))
 
 
+def one_set(set_id) -> dict:
+    """A token's or a URL's mention of the one set studied: nothing when all sets are."""
+    return {"s": set_id} if set_id else {}
+
+
 def first_answer(question, request_key: str, form, now):
     """(given, outcome, answer id) of the first answer to this shown card; a second try gets
     the first one back, with a message. ``given`` None: the student showed the answer."""
@@ -60,11 +65,12 @@ def posted_card(kind: str, form, valid: bool, now, *extra):
 @bp.route("/study")
 @role_required("student")
 def study_page():
-    now = utcnow()
+    now, set_id = utcnow(), request.args.get("set", type=int)
     session.setdefault("study_started", tokens.epoch_ms(now))
-    queue, upcoming = study_queue.next_card(db.session, current_user, now,
-                                            study_queue.build_queue(db.session, current_user, now))
-    undo = UndoForm(review=queue.last_review_id)
+    queue, upcoming = study_queue.next_card(
+        db.session, current_user, now,
+        study_queue.build_queue(db.session, current_user, now, set_id))
+    undo = UndoForm(review=queue.last_review_id, set_id=set_id)
     if upcoming is None:
         return render_template("student/study_done.html", undo=undo,
                                summary=study.session_summary(
@@ -73,10 +79,11 @@ def study_page():
                                learning_later=queue.learning_later,
                                next_due=None if queue.learning_later else study_queue.next_due(
                                    db.session, current_user, now),
-                               undo_prompt=queue.last_review_prompt, held=queue.held)
+                               undo_prompt=queue.last_review_prompt, held=queue.held,
+                               set_id=set_id)
     question = upcoming.question
     token = tokens.dump("card", current_user.id, q=question.id, r=upcoming.request_id,
-                        t=tokens.epoch_ms(now))
+                        t=tokens.epoch_ms(now), **one_set(set_id))
     order = tokens.choice_order(current_user.id, question.id)
     public = get_kind(question.kind).public(question.to_bank(), order)
     return render_template("student/study_card.html", question=question, public=public,
@@ -102,13 +109,14 @@ def study_answer():
                                     misspelt=outcome.reason == TYPO))
     rate_token = tokens.dump("rate", current_user.id, q=question.id, r=data["r"], d=duration,
                              g=given, c=None if flipped else outcome.correct, p=int(proposed),
-                             a=answer_id)
+                             a=answer_id, **one_set(data.get("s")))
     page = render_template("student/study_feedback.html", question=question, outcome=outcome,
                            flipped=flipped, proposed=proposed,
                            source=source if any(source) else None,
                            form=RateForm(formdata=None, token=rate_token),
                            take_back=TakeBackForm(formdata=None, token=tokens.dump(
-                               "take-back", current_user.id, a=answer_id, r=data["r"])),
+                               "take-back", current_user.id, a=answer_id, r=data["r"],
+                               **one_set(data.get("s")))),
                            previews=study.previews(db.session, current_user, card, question,
                                                    now))
     db.session.commit()  # after rendering: a commit expires what the page reads
@@ -137,7 +145,7 @@ def study_rate():
         queue_fit(user_id)
     if not created:
         flash("That answer was already recorded.", "info")
-    return redirect(url_for("student.study_page"))
+    return redirect(url_for("student.study_page", set=data.get("s")))
 
 
 @bp.route("/study/undo", methods=["POST"])
@@ -151,7 +159,7 @@ def study_undo():
     result = study_answers.undo(db.session, current_user, review_id, utcnow())
     db.session.commit()
     flash(UNDO_MESSAGES[result], "info")
-    return redirect(url_for("student.study_page"))
+    return redirect(url_for("student.study_page", set=form.set_id.data or None))
 
 
 @bp.route("/study/take-back", methods=["POST"])
@@ -168,4 +176,4 @@ def study_take_back():
                                      utcnow())
     db.session.commit()
     flash(TAKE_BACK_MESSAGES[result], "info")
-    return redirect(url_for("student.study_page"))
+    return redirect(url_for("student.study_page", set=data.get("s")))

@@ -61,6 +61,7 @@ ACCESS = {
     "student.study_take_back": STUDENTS,
     "student.practice_page": STUDENTS,
     "student.practice_answer": STUDENTS,
+    "student.set_page": STUDENTS_OWN,
     "student.quiz_list": STUDENTS,
     "student.quiz_page": STUDENTS_OWN,
     "student.start_quiz": STUDENTS_OWN,
@@ -180,6 +181,7 @@ def people(app):
     banks.import_bank(db.session, load_bank(TINY), owner=users["owner"])
     first = db.session.scalar(select(QuestionSet))
     second = authoring.duplicate_set(db.session, first, users["owner"])
+    second.published = True  # a copy starts unpublished; students see only published sets
     other = classes.create_class(db.session, users["other_teacher"], "Another class")
     db.session.add(Enrolment(class_id=other.id, student_id=users["other_student"].id))
     things = {"admin": owners_things(users["owner"], users["student"], first, 1)}
