@@ -69,7 +69,8 @@ def studied_in_set(session: Session, student: User,
     studied = session.execute(
         select(Question, Card).join(Card, (Card.question_id == Question.id)
                                     & (Card.user_id == student.id))
-        .where(Question.set_id == qset.id, Question.status == "approved", Card.phase != int(Phase.NEW))
+        .where(Question.set_id == qset.id, Question.status == "approved",
+               Card.phase != int(Phase.NEW))
         .order_by(Question.position, Question.id)).all()
     approved = session.scalar(select(func.count()).select_from(Question).where(
         Question.set_id == qset.id, Question.status == "approved"))
