@@ -31,9 +31,9 @@ LEARN_AHEAD = timedelta(minutes=20)  # with nothing else to do, learning steps c
 LEARNING = (int(Phase.LEARNING), int(Phase.RELEARNING))
 DUE_COUNTED = 100  # due cards are counted up to here: "100+ due" reads as well as the number
 CANDIDATES = 20  # the most overdue cards looked at first, before the studyable filter
-# Cards counted per fact, at most: counts read this many rows per card they can promise, so
-# a count stops early; a fact asked by more questions than this is counted as several, and a
-# count may then say less than the session gives, never more.
+# Counts go once per fact, over at most this many rows per card they can promise, so that a
+# count stops early: where more questions than this ask about one fact, a count may say less
+# than the session gives, never more.
 ROWS_PER_FACT = 4
 
 
@@ -172,9 +172,10 @@ def _facts(query, cap):
 
 
 def _due_facts(dialect: str, one_set: bool):
-    """The facts of today's due cards, as far as they are counted: their new siblings wait,
-    so they are not counted as new. (A buried due card's fact was studied today: its new
-    siblings are buried too, so burial needs no filter here.)"""
+    """The facts of today's due cards: their new siblings wait, so they are not counted as
+    new. Read as far as due cards are counted (beyond 400 due cards, the new sibling of a
+    later one may be counted). A buried due card's fact was studied today, so its new
+    siblings are buried too: burial needs no filter here."""
     return (select(Question.fact).join(Card, Card.question_id == Question.id)
             .where(Card.user_id == USER, Card.due <= NOW, Card.phase != int(Phase.NEW),
                    _assigned(dialect, one_set), Question.status == "approved",
