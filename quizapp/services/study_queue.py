@@ -254,19 +254,22 @@ def next_card_statement(source: str, dialect: str, one_set: bool = False):
 
 
 @cache
-def next_due_statement():
+def next_due_statement(one_set: bool = False):
     """When the student's next review comes due after now: the first card on the cards'
-    (user, due) index that is reviewed, assigned and not buried today."""
+    (user, due) index that is reviewed, in a set studied and not buried today."""
     return (select(Card.due).join(Question, Question.id == Card.question_id)
             .where(Card.user_id == USER, Card.due > NOW, Card.phase != int(Phase.NEW),
-                   studyable())
+                   studyable(one_set))
             .order_by(Card.due, Card.question_id).limit(1))
 
 
-def next_due(session: Session, user: User, now: datetime) -> datetime | None:
-    """When ``user``'s next review comes due after ``now`` (None: no card will), in one
-    indexed statement; for any page that says "next review tomorrow at 9:00"."""
-    return session.scalar(next_due_statement(), parameters(user, now))
+def next_due(session: Session, user: User, now: datetime,
+             set_id: int | None = None) -> datetime | None:
+    """When ``user``'s next review (in ``set_id``, or any of their sets) comes due after
+    ``now`` (None: no card will), in one indexed statement; for any page that says "next
+    review tomorrow at 9:00"."""
+    return session.scalar(next_due_statement(set_id is not None),
+                          parameters(user, now, set_id))
 
 
 def _dialect(session: Session) -> str:

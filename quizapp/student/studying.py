@@ -78,7 +78,7 @@ def study_page():
                                    tokens.from_epoch_ms(session["study_started"])),
                                learning_later=queue.learning_later,
                                next_due=None if queue.learning_later else study_queue.next_due(
-                                   db.session, current_user, now),
+                                   db.session, current_user, now, set_id),
                                undo_prompt=queue.last_review_prompt, held=queue.held,
                                set_id=set_id)
     question = upcoming.question

@@ -5,9 +5,11 @@ import re
 import pytest
 from sqlalchemy import select
 
+from quizapp.clock import utcnow
 from quizapp.extensions import db
-from quizapp.models import Assignment, Question, QuestionSet, Review, SchoolClass, User
-from quizapp.services import authoring, classes
+from quizapp.models import (
+    Assignment, Card, Question, QuestionSet, Review, SchoolClass, User)
+from quizapp.services import authoring, classes, study_queue
 from tests.web.test_study import (  # noqa: F401  (classroom is a fixture)
     TOKEN_RE, answer, card_page, classroom, rate, token_payload)
 from tests.web.test_study_queue import study_loop_statements
@@ -124,3 +126,16 @@ def test_studying_one_set_takes_as_many_statements_as_studying_all(two_sets, act
     finally:
         actions.client.get = original
     assert just_one == everything, (just_one, everything)
+
+
+def test_the_next_review_of_one_set_is_that_sets(two_sets, actions):
+    tiny, capitals = two_sets
+    student = db.session.scalar(select(User).where(User.email == "kim@example.com"))
+    actions.login("kim@example.com")
+    _, token = card_page(actions)  # a card of the tiny set
+    rate(actions, answer(actions, token, flip=True).get_data(as_text=True), 3)
+    card_due = db.session.scalar(select(Card.due))
+    now = utcnow()
+    assert study_queue.next_due(db.session, student, now) == card_due
+    assert study_queue.next_due(db.session, student, now, tiny.id) == card_due
+    assert study_queue.next_due(db.session, student, now, capitals.id) is None
