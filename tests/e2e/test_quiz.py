@@ -150,7 +150,7 @@ def test_the_quiz_loop(page, phone, browser, base_url, in_db, school):
     question = page.locator("li", has_text="foreign minister")
     question.get_by_label("Give everyone the point").check()
     question.get_by_role("button", name="Regrade").click()
-    page.wait_for_selector("text=Regraded: 2 submitted attempt(s) rescored.")
+    page.wait_for_selector("text=Regraded: 2 submitted attempts rescored.")
     shoot(page, "quiz-teacher-regraded")
     scores = in_db(lambda s: sorted(a.score for a in s.scalars(
         select(QuizAttempt).join(QuizAttempt.user).where(
