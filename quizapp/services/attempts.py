@@ -7,11 +7,14 @@ tabs, a resent form, or the countdown's automatic submission racing a click grad
 """
 from __future__ import annotations
 
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
-from sqlalchemy import func, select, update
+from sqlalchemy import (
+    ARRAY, JSON, Float, Integer, Text, bindparam, cast, func, insert, select, true, update)
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from quizapp.models import Question, Quiz, QuizAnswer, QuizAttempt, User
@@ -45,26 +48,45 @@ class Submission:
     fit_due: bool = False
 
 
-def open_attempt(session: Session, quiz: Quiz, student: User) -> QuizAttempt | None:
-    return session.scalar(select(QuizAttempt).where(
-        QuizAttempt.quiz_id == quiz.id, QuizAttempt.user_id == student.id,
-        QuizAttempt.submitted_at.is_(None)))
+@dataclass(frozen=True)
+class Started:
+    """What starting did: the attempt to go to, whether it is new, and the submission of an
+    open attempt whose time had run out on the way (queue its fit after the commit)."""
+
+    attempt_id: int
+    created: bool
+    closed: Submission | None = None
 
 
 def start_attempt(session: Session, student: User, quiz: Quiz, now: datetime,
-                  grace: int) -> tuple[QuizAttempt, bool]:
-    """(attempt, created): the open attempt if there is one, else a new one if allowed."""
+                  grace: int) -> Started:
+    """The open attempt if there is one, else a new one if allowed. An open attempt whose
+    time ran out is submitted first; if no new one may start, the AttemptError carries that
+    submission, which the caller commits."""
     lock_owner(session, student)  # one start at a time per student
     mine = session.scalars(select(QuizAttempt).where(
         QuizAttempt.quiz_id == quiz.id, QuizAttempt.user_id == student.id)).all()
     current = next((a for a in mine if a.submitted_at is None), None)
-    if current is not None and close_if_expired(session, current, now, grace) is None:
-        return current, False
+    closed = None
+    if current is not None:
+        closed = close_if_expired(session, current, now, grace)
+        if closed is None:
+            return Started(current.id, created=False)
+    try:
+        attempt_id = _new_attempt(session, student, quiz, now, done=len(mine))
+    except AttemptError as exc:
+        exc.submission = closed
+        raise
+    return Started(attempt_id, created=True, closed=closed)
+
+
+def _new_attempt(session: Session, student: User, quiz: Quiz, now: datetime,
+                 done: int) -> int:
+    """A new attempt with its questions, order, choice orders and points; returns its id."""
     state = window(now, quiz.opens_at, quiz.closes_at)
     if state != "open":
         raise AttemptError("This quiz is not open yet." if state == "upcoming"
                            else "This quiz has closed.")
-    done = len(mine)
     if done >= quiz.attempts_allowed:
         raise AttemptError(f"You have used all {quiz.attempts_allowed} attempt(s) at this quiz.")
     seed = secrets.token_hex(16)
@@ -74,16 +96,52 @@ def start_attempt(session: Session, student: User, quiz: Quiz, now: datetime,
                          shuffle_choices=quiz.shuffle_choices, points=quiz.points, seed=seed)
     if not slots:
         raise AttemptError("This quiz has no questions to ask yet; tell your teacher.")
-    attempt = QuizAttempt(quiz_id=quiz.id, user_id=student.id, number=done + 1, seed=seed,
-                          started_at=now, max_score=total([s.points for s in slots]),
-                          deadline_at=deadline(now, quiz.time_limit_seconds, quiz.closes_at))
-    session.add(attempt)
-    session.flush()
-    session.add_all(QuizAnswer(attempt_id=attempt.id, question_id=s.question_id,
-                               position=s.position, points=s.points,
-                               choices=[list(c) for c in s.choices]) for s in slots)
-    session.flush()
-    return attempt, True
+    values = {"quiz_id": quiz.id, "user_id": student.id, "number": done + 1, "seed": seed,
+              "started_at": now, "max_score": total([s.points for s in slots]),
+              "deadline_at": deadline(now, quiz.time_limit_seconds, quiz.closes_at)}
+    return store_attempt(session, values, slots)
+
+
+ATTEMPT_COLUMNS = ("quiz_id", "user_id", "number", "seed", "started_at", "deadline_at",
+                   "max_score")
+ANSWER_ARRAYS = (("question_id", Integer), ("position", Integer), ("points", Float),
+                 ("choices", Text))
+
+
+@cache
+def _attempt_with_answers():
+    """PostgreSQL: the attempt and its answer rows in one statement, the answers given as one
+    array a column. Its text is the same for every attempt, so it is parsed and planned once
+    (a VALUES row per question would make a new statement for every length)."""
+    table = QuizAttempt.__table__
+    attempt = (insert(table).values({c: bindparam(c, type_=table.c[c].type)
+                                     for c in ATTEMPT_COLUMNS})
+               .returning(table.c.id).cte("attempt"))
+    rows = func.unnest(*(cast(bindparam(name), ARRAY(kind)) for name, kind in ANSWER_ARRAYS)
+                       ).table_valued(*(name for name, _ in ANSWER_ARRAYS)
+                                      ).render_derived(name="slots")
+    answers = QuizAnswer.__table__
+    return (insert(answers).from_select(
+        ["attempt_id", "question_id", "position", "points", "choices"],
+        select(attempt.c.id, rows.c.question_id, rows.c.position, rows.c.points,
+               cast(rows.c.choices, JSON)).select_from(attempt).join(rows, true()))
+        .returning(answers.c.attempt_id))
+
+
+def store_attempt(session: Session, values: dict, slots: list) -> int:
+    """The attempt row and its questions as answer rows, without ORM objects: one statement
+    on PostgreSQL, two elsewhere. Returns the attempt's id."""
+    if session.get_bind().dialect.name == "postgresql":
+        return session.execute(_attempt_with_answers(), {
+            **values, "question_id": [s.question_id for s in slots],
+            "position": [s.position for s in slots], "points": [s.points for s in slots],
+            "choices": [json.dumps([list(c) for c in s.choices]) for s in slots]}).first()[0]
+    attempt_id = session.execute(insert(QuizAttempt.__table__).values(values)
+                                 .returning(QuizAttempt.__table__.c.id)).scalar_one()
+    session.execute(insert(QuizAnswer), [
+        {"attempt_id": attempt_id, "question_id": s.question_id, "position": s.position,
+         "points": s.points, "choices": [list(c) for c in s.choices]} for s in slots])
+    return attempt_id
 
 
 def student_attempt(session: Session, student: User, attempt_id: int) -> QuizAttempt | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from quizapp.bank.kinds import KIND_REGISTRY
@@ -25,10 +25,11 @@ class QuizError(ValueError):
 
 
 def pool(session: Session, set_ids) -> list[PoolQuestion]:
-    """The approved questions of the sets, in the sets' own order."""
+    """The approved questions of the sets, in the sets' own order. Only multiple choice
+    questions show their choices in a quiz, so only theirs are read (and parsed)."""
+    shown = case((Question.kind == "mcq", Question.choices))
     rows = session.execute(
-        select(Question.id, Question.kind, Question.choices, QuestionSet.title,
-               Question.position)
+        select(Question.id, Question.kind, shown, QuestionSet.title, Question.position)
         .join(QuestionSet, QuestionSet.id == Question.set_id)
         .where(Question.set_id.in_(set_ids), Question.status == "approved"))
     return [PoolQuestion(qid, kind, tuple(choices or ()), (title, position, qid))

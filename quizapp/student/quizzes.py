@@ -80,20 +80,21 @@ def start_quiz(quiz_id):
     quiz = my_quiz(quiz_id)
     if not FlaskForm().validate_on_submit():
         abort(400)
-    current = attempts.open_attempt(db.session, quiz, current_user)
-    if current is not None:
-        my_attempt(current.id)  # submitted first if its time ran out
     try:
-        attempt, created = attempts.start_attempt(db.session, current_user, quiz, utcnow(),
-                                                  grace())
+        started = attempts.start_attempt(db.session, current_user, quiz, utcnow(), grace())
     except attempts.AttemptError as exc:
-        db.session.rollback()
+        if exc.submission is None:
+            db.session.rollback()
+        else:  # an attempt whose time ran out was submitted on the way: that stands
+            db.session.commit()
+            queue_fits(exc.submission)
         flash(str(exc), "error")
         return redirect(url_for("student.quiz_page", quiz_id=quiz.id))
     db.session.commit()
-    if not created:
+    queue_fits(started.closed)
+    if not started.created:
         flash("Welcome back: your attempt continues where you left it.", "info")
-    return redirect(url_for("student.attempt_page", attempt_id=attempt.id))
+    return redirect(url_for("student.attempt_page", attempt_id=started.attempt_id))
 
 
 def page_of(attempt, wanted: int | None) -> int | None:

@@ -1,10 +1,11 @@
 """Taking a quiz: what the page holds before submission, server-side time, one open attempt,
 attempts allowed, submission once, the schedule fed once, results as the teacher allows."""
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from quizapp.extensions import db
 from quizapp.models import QuizAnswer, QuizAttempt, Review
+from quizapp.services import authoring
 from tests.web.quizzes.conftest import NOW, later
 from tests.web.quizzes.helpers import choice_ids, page, right_answers, save, start, submit
 
@@ -255,3 +256,58 @@ def test_one_question_a_page_walks_through_the_attempt(school, make_quiz, action
     response = save(actions, attempt, {"a1": answers["a1"], "page": "1", "go": "summary"})
     summary = actions.client.get(response.headers["Location"]).get_data(as_text=True)
     assert "1 question not answered" in summary and "page=2" in summary
+
+
+def test_starting_again_after_time_ran_out_submits_the_attempt_even_when_none_is_left(
+        school, make_quiz, actions, clock):
+    quiz = make_quiz(time_limit_seconds=60)
+    actions.login("kim@example.com")
+    attempt = start(actions, quiz)
+    save(actions, attempt, right_answers(attempt))
+    clock.now = later(minutes=5)
+    response = actions.post(f"/student/quizzes/{quiz.id}/start",
+                            token_from="/student/settings", follow_redirects=True)
+    assert "used all 1 attempt(s)" in response.get_data(as_text=True)
+    db.session.expire_all()
+    done = db.session.get(QuizAttempt, attempt.id)
+    assert done.submitted_by == "time" and done.submitted_at == later(seconds=60)
+    assert done.score == 10.0
+    assert db.session.scalar(select(func.count()).select_from(Review)) == 5
+    assert db.session.scalar(select(func.count()).select_from(QuizAttempt)) == 1
+
+
+def started_statements(actions, quiz) -> tuple[QuizAttempt, list[str]]:
+    """Start an attempt; the SQL statements of the start request alone."""
+    token = actions.token("/student/settings")
+    seen = []
+
+    def note(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        response = actions.client.post(f"/student/quizzes/{quiz.id}/start",
+                                       data={"csrf_token": token})
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
+    assert response.status_code == 302
+    attempt_id = int(response.headers["Location"].rstrip("/").rsplit("/", 1)[1])
+    return db.session.get(QuizAttempt, attempt_id), seen
+
+
+def test_starting_an_attempt_takes_the_same_few_statements_for_any_number_of_questions(
+        school, make_quiz, actions, clock):
+    for i in range(48):
+        authoring.add_question(db.session, school["set"], {
+            "kind": "short", "category": "what", "prompt": f"Another question {i}?",
+            "answer": f"Another{i}"})
+    db.session.commit()
+    few, many = make_quiz(question_count=3), make_quiz(question_count=None)
+    actions.login("kim@example.com")
+    small, small_statements = started_statements(actions, few)
+    large, large_statements = started_statements(actions, many)
+    assert (len(small.answers), len(large.answers)) == (3, 60)
+    assert sorted({a.position for a in large.answers}) == list(range(60))
+    assert len(small_statements) == len(large_statements) <= 8, large_statements
+    assert not any(s.lstrip().upper().startswith("SELECT QUIZ_ANSWERS")
+                   for s in large_statements)
