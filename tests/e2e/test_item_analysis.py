@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.models import Enrolment, Review
+from quizapp.models import Enrolment, QuizAttempt, Review
 from quizapp.services import accounts, attempts, authoring, classes, quizzes
 from tests.e2e.conftest import login
 
@@ -69,7 +69,8 @@ def analysed_quiz(in_db):
                                    reviewed_at=NOW - timedelta(days=3), study_day=date.today(),
                                    request_id=f"e2e-{question.id}"))
             start = NOW + timedelta(minutes=rank)
-            attempt, _ = attempts.start_attempt(session, student, quiz, start, 0)
+            started = attempts.start_attempt(session, student, quiz, start, 0)
+            attempt = session.get(QuizAttempt, started.attempt_id)
             posted = {f"a{a.position}": value for a in attempt.answers
                       if (value := given(a, rank)) is not None}
             attempts.save_answers(session, attempt, posted, start, 0)

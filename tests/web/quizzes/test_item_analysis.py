@@ -42,7 +42,7 @@ from datetime import date, timedelta
 import pytest
 
 from quizapp.extensions import db
-from quizapp.models import Enrolment, Review
+from quizapp.models import Enrolment, QuizAttempt, Review
 from quizapp.services import attempts, authoring, quizzes
 from tests.web.quizzes.conftest import NOW, settings
 from tests.web.test_study_queue import Statements
@@ -56,7 +56,8 @@ ANSWERS = {  # student: (M, T, S)
 def take(student, quiz, given, at) -> None:
     """One attempt through the attempts service: start, save ``given`` (M, T, S in order, or
     a function of each question's answer row), submit."""
-    attempt, _ = attempts.start_attempt(db.session, student, quiz, at, 0)
+    started = attempts.start_attempt(db.session, student, quiz, at, 0)
+    attempt = db.session.get(QuizAttempt, started.attempt_id)
     values = given if isinstance(given, tuple) else [given(a) for a in attempt.answers]
     posted = {}
     for answer, value in zip(attempt.answers, values):
