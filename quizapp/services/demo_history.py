@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from quizapp.models import Question, Quiz, QuestionSet, SchoolClass, User
+from quizapp.models import Question, Quiz, QuizAttempt, QuestionSet, SchoolClass, User
 from quizapp.scheduling import Phase, propose_rating
 from quizapp.scheduling.recall import recall_at
 from quizapp.services import attempts, fitting_jobs, quizzes, study, study_answers, study_queue
@@ -97,8 +97,8 @@ def sitting(session: Session, student: User, habits: Habits, start: datetime, un
 def take_quiz(session: Session, student: User, quiz: Quiz, habits: Habits, start: datetime,
               rng: random.Random) -> None:
     """Start, answer and submit one attempt while the quiz is open."""
-    attempt, _ = attempts.start_attempt(session, student, quiz, start, grace=0)
-    attempt = attempts.locked(session, attempt)
+    started = attempts.start_attempt(session, student, quiz, start, grace=0)
+    attempt = attempts.locked(session, session.get(QuizAttempt, started.attempt_id))
     moment = start
     for answer in attempt.answers:
         moment += timedelta(seconds=rng.randint(*habits.seconds))
