@@ -86,6 +86,9 @@ def _clashes(candidate: str, answer_forms: set[str], prompt: str,
     if any(_expands(candidate, f) or _expands(f, candidate) for f in originals):
         return True  # "European Aeronautic Defence" beside "EADS N.V."
     prompt_norm = normalise_answer(prompt)
+    last = norm.split()[-1] if norm.split() else ""
+    if " " in norm and len(last) > 3 and re.search(rf"\b{re.escape(last)}\b", prompt_norm):
+        return True  # "Barack Obama" for a question about "Obama's presidency"
     bare = normalise_answer(_bare(candidate))
     if len(bare) > 3 and re.search(rf"\b{re.escape(bare)}\b", prompt_norm):
         return True  # "Aer Lingus Group PLC" for a question that names Aer Lingus

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from quizapp.generation.quality_model import MODEL_FORMAT, features
+from quizapp.generation.quality_model import MODEL_FORMAT, features, text_signals
 from quizapp.generation.verdicts import load_key, read_verdicts, roc_auc
 
 TARGET_PRECISION = 0.85
@@ -44,8 +44,12 @@ def load_examples(folders) -> tuple[list[Example], list[str], list[str]]:
         rounds.append(folder.as_posix())
         for item, verdict in verdicts.items():
             entry = key["items"][item]
+            # Signals read from the question's words are read again from the key's prompt and
+            # answer, so a round judged before they were kept gives them too.
+            signals = entry["signals"] if "prompt" not in entry or "answer" not in entry else \
+                {**text_signals(entry["prompt"], entry["answer"]), **entry["signals"]}
             examples.append(Example(entry["article_id"], features(
-                entry["signals"], entry["kind"], entry["category"]), verdict.acceptable,
+                signals, entry["kind"], entry["category"]), verdict.acceptable,
                 entry.get("score")))
     return examples, rounds, problems
 

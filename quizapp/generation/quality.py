@@ -14,7 +14,7 @@ from wordfreq import zipf_frequency
 from quizapp.bank import normalise_answer
 from quizapp.generation.headline import STOP_WORDS
 from quizapp.generation.orgs import sort_words
-from quizapp.generation.quality_model import load_model
+from quizapp.generation.quality_model import load_model, text_signals
 
 NEAR_DUPLICATE = 92
 TRIVIAL_ZIPF = 5.5  # words at least this common ("the", "people", "said") are trivial blanks
@@ -184,6 +184,6 @@ def score(question: dict, rule: str, sentence: str, salience: float = 0.0) -> di
     rarity = max(0.0, min(1.0, 1 - zipf_frequency(answer, "en") / 7))
     words = len(question.get("_body", question["prompt"]).split())  # without the context lead
     signals = {"rule": rule, "answer_rarity": round(rarity, 3), "prompt_words": words,
-               "salience": salience}
+               "salience": salience, **text_signals(question["prompt"], question["answer"])}
     return {"score": load_model().score(signals, question["kind"], question["category"]),
             "signals": signals}

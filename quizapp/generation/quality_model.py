@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,27 @@ MODEL_PATH = Path(__file__).parent / "data" / "quality_model.json"
 
 class ModelError(ValueError):
     """A model file that cannot be used, or signals it cannot score; the message says why."""
+
+
+# The context lead a prompt opens with: "From “…” (May 2008): ", "In “…” (May 2008), ",
+# "May 2008 news: ", "In May 2008, ".
+_LEAD = re.compile(r"^(?:(?:From|In|True or false, from) “.*?”(?: \([^)]*\))?(?::|,) |"
+                   r"(?:True or false \()?[A-Z][a-z]+ \d{4} news\)?: |In [A-Z][a-z]+ \d{4}, )")
+_BACK = re.compile(r"\b(?:also|other|another|similar|again|previously|latter|the same)\b",
+                   re.IGNORECASE)
+
+
+def text_signals(prompt: str, answer: str) -> dict[str, float]:
+    """Signals read from a question's words alone (so a judged round's key, which keeps them,
+    gives them too): whether the prompt names its story's headline, how many words the answer
+    has, commas, quotation marks and words pointing back into the article in the question."""
+    lead = _LEAD.match(prompt)
+    body = prompt[lead.end():] if lead else prompt
+    return {"titled": float(bool(lead) and "“" in lead.group()),
+            "answer_words": float(min(len(answer.split()), 6)),
+            "commas": float(min(body.count(","), 6)),
+            "quoted": float(any(q in body for q in "\"“”")),
+            "points_back": float(bool(_BACK.search(body)))}
 
 
 def features(signals: dict, kind: str, category: str) -> dict[str, float]:

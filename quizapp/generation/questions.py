@@ -24,6 +24,7 @@ from quizapp.generation.headline import cloze_lead, gives_away, true_false_lead,
 from quizapp.generation.nlp import TITLE_WORDS
 from quizapp.generation.quality import balanced, priority, score
 from quizapp.generation.selection import LEAD_SENTENCES, not_worth_asking, salience, select
+from quizapp.generation.strict import problem
 
 BLANK = "_____"
 RELATIVE_DAY = re.compile(r"(?<=\w)\s+(?:later |earlier )?(?:today|yesterday|tonight|tomorrow)"
@@ -106,7 +107,7 @@ def _from_fact(fact: Fact, ctx: Context, tf_sentences: set[int]) -> list[dict]:
         choices = pick_distractors(fact.answer, fact.accepted, fact.kind, prompt,
                                    ctx.article_records, ctx.corpus_records, ctx.rng,
                                    latest=ctx.published and ctx.published.year)
-        if len(choices) == ENOUGH:  # three of the answer's kind, or no multiple choice
+        if len(choices) == ENOUGH and choice_kind(fact):  # three of the answer's kind, or none
             mcq = _question(fact, ctx, "mcq", prompt, fact.answer, body=fact.prompt)
             mcq["choices"] = sorted([fact.answer, *choices], key=str.casefold)
             out.append(mcq)
@@ -116,7 +117,7 @@ def _from_fact(fact: Fact, ctx: Context, tf_sentences: set[int]) -> list[dict]:
         choices = pick_distractors(fact.answer, fact.accepted, fact.kind, cloze["_body"],
                                    ctx.article_records, ctx.corpus_records, ctx.rng,
                                    latest=ctx.published and ctx.published.year)
-        if len(choices) == ENOUGH:  # the same blank, with choices of the answer's kind
+        if len(choices) == ENOUGH and choice_kind(fact):  # the same blank, choices of its kind
             mcq = _question(fact, ctx, "mcq", cloze["prompt"], fact.answer, body=cloze["_body"])
             mcq["choices"] = sorted([fact.answer, *choices], key=str.casefold)
             out.append(mcq)
@@ -126,6 +127,23 @@ def _from_fact(fact: Fact, ctx: Context, tf_sentences: set[int]) -> list[dict]:
                 tf_sentences.add(fact.sentence)
                 out.append(statement)
     return out
+
+
+# Judged blind, choices of these kinds were alike enough to be real choices: countries beside
+# neighbours, full names beside the story's other people, dates, years and counts, companies
+# beside the story's other companies. Roles, places, peoples and groups of no known sort were
+# refused far more often than kept, so they are asked as short answers or clozes instead.
+CHOICE_KINDS = {"country", "person", "date", "year", "count", "company", "airline", "carmaker",
+                "planemaker", "financial firm"}
+
+
+def choice_kind(fact: Fact) -> bool:
+    """Whether a fact's answer is of a kind whose distractors make a fair multiple choice."""
+    if fact.kind not in CHOICE_KINDS:
+        return False
+    if fact.prompt and fact.kind not in ("person", "country", "company"):
+        return False  # a wh-question's choices: people, countries, companies only
+    return fact.kind != "person" or len(fact.answer.split()) > 1  # no surname against names
 
 
 def _frame(fact: Fact, ctx: Context) -> tuple[int, int]:
@@ -192,12 +210,15 @@ def _question(fact: Fact, ctx: Context, kind: str, prompt: str, answer: str, *,
         "source": {"sentence": fact.sentence, "start": start, "end": end, "text": sentence},
         "origin": "generated", "_about": about, "_body": body,
     }
+    lead = ctx.sentences[:LEAD_SENTENCES]
     question["_salience"] = salience(fact, len(ctx.sentences), ctx.headline,
-                                     ctx.records_by_form)
+                                     ctx.records_by_form, lead[-1][1] if lead else None)
     question["quality"] = score(question, fact.rule, sentence, question["_salience"])
     question["_priority"] = priority(question, fact.rule, question["_salience"])
     question["_worth"] = not_worth_asking(question, fact, ctx.doc,
-                                          fact.sentence < LEAD_SENTENCES)
+                                          fact.sentence < LEAD_SENTENCES) or \
+        problem(question, fact, salience=question["_salience"], text=ctx.text,
+                headline=ctx.headline, records=ctx.article_records)
     question["_unsaid"] = _unsaid(fact, ctx, kind, start, end)
     return question
 

@@ -37,10 +37,13 @@ CONVERSION = re.compile(r"\(\s*(?:about |approx\.? |approximately |around |rough
                         r"[^()]{0,20}\d[^()]*\)")
 
 
-def salience(fact, sentences: int, headline: str | None, records: dict[str, dict]) -> float:
+def salience(fact, sentences: int, headline: str | None, records: dict[str, dict],
+             lead_end: int | None = None) -> float:
     """0–1: how much the story is about this fact. The headline's subjects count most, then
-    what the article names often, then what its first sentences say; a named operation and a
-    fact the rule layer reads whole (a role, a gloss, a war's years) are never in passing."""
+    what the article names often, then what its first sentences say (or name: an answer the
+    lead names, ending at character ``lead_end``, counts as the lead's wherever it is asked);
+    a named operation and a fact the rule layer reads whole (a role, a gloss, a war's years)
+    are never in passing."""
     answer, sentence = fact.answer, fact.sentence
     if fact.category == "operation":
         return 1.0
@@ -52,7 +55,10 @@ def salience(fact, sentences: int, headline: str | None, records: dict[str, dict
         floor = max(floor, TEMPLATE_FLOOR)  # a person the article introduces by their office
     in_headline = bool(headline) and gives_away(headline, [answer])
     about = 1.0 if in_headline else min(1.0, (mentions - 1) / 3)
-    position = 1.0 if sentence < LEAD_SENTENCES else 0.6 * max(0.0, 1 - sentence / sentences)
+    in_lead = lead_end is not None and record is not None and \
+        any(m["start"] < lead_end for m in record["mentions"])
+    position = 1.0 if sentence < LEAD_SENTENCES or in_lead else \
+        0.6 * max(0.0, 1 - sentence / sentences)
     return round(max(floor, 0.6 * about + 0.4 * position), 3)
 
 

@@ -25,7 +25,9 @@ def dow_bank():
 
 
 def test_a_superlative_descriptor_is_not_kept_after_which(dow_bank):
-    prompts = {q["prompt"]: q["answer"] for q in dow_bank["questions"] if q["kind"] == "short"}
+    # How a candidate is phrased, kept or not (a bank keeps only what a teacher would).
+    prompts = {q["prompt"]: q["answer"] for q in _candidates(dow_bank, every=True)
+               if q["kind"] == "short"}
     assert not any("which biggest" in p for p in prompts)
     assert prompts["In “Stocks” (February 2007), which index plunged by more than 416 points by the "
                    "closing bell on Tuesday?"] == "Dow Jones"
@@ -45,16 +47,17 @@ AUTO = ("The Senate voted the proposition down on Thursday. Ford Motor Company w
         "more plants in 2012. Chrysler will receive a loan from the US Treasury Department.")
 
 
-def _candidates(bank):
-    """The kept questions and the other forms of them that were left out as twins."""
+def _candidates(bank, every=False):
+    """The kept questions and the other forms of them that were left out as twins (``every``:
+    and every other candidate left out, as phrased)."""
     return [*bank["questions"], *(r for r in bank["rejected"]
-                                  if r["reason"] == "another form of a kept question")]
+                                  if every or r["reason"] == "another form of a kept question")]
 
 
 def _prompts(title):
     bank = generate_bank(Article(title=title, text=AUTO, published=date(2008, 12, 13)))
     validate_bank(bank)
-    return bank, {(q["kind"], q["answer"]): q["prompt"] for q in _candidates(bank)}
+    return bank, {(q["kind"], q["answer"]): q["prompt"] for q in _candidates(bank, every=True)}
 
 
 def test_each_kind_names_the_headline_and_the_date():
@@ -64,7 +67,8 @@ def test_each_kind_names_the_headline_and_the_date():
         f"In {named}, which government body voted the proposition down on Thursday?"
     assert prompts["cloze", "2012"] == \
         f"From {named}: Ford Motor Company will close two more plants in _____."
-    statement = next(q["prompt"] for q in _candidates(bank) if q["kind"] == "truefalse")
+    statement = next(q["prompt"] for q in _candidates(bank, every=True)
+                     if q["kind"] == "truefalse")
     assert statement.startswith(f"True or false, from {named}: ")
 
 
@@ -75,7 +79,7 @@ def test_a_headline_that_gives_the_answer_away_leaves_only_the_date():
         "In December 2008, which government body voted the proposition down on Thursday?"
     assert prompts["cloze", "2012"] == \
         "December 2008 news: Ford Motor Company will close two more plants in _____."
-    statement = next(q for q in _candidates(bank) if q["kind"] == "truefalse")
+    statement = next(q for q in _candidates(bank, every=True) if q["kind"] == "truefalse")
     assert statement["prompt"].startswith("True or false (December 2008 news): Ford Motor")
     # "Chrysler" is not in it: the headline stays.
     assert prompts["cloze", "Chrysler"].startswith("From “Senate rejects GM rescue plan for 2012”")

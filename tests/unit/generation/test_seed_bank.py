@@ -106,9 +106,10 @@ def test_the_bank_is_best_first_and_kept_to_size(seed_bank):
     scores = [q["quality"]["score"] for q in seed_bank["questions"]]
     assert scores == sorted(scores, reverse=True)
     assert 10 <= len(scores) <= 25
-    # Multiple choice is kept wherever the article gives distractors; where it ranks is the
-    # fitted score's call (blind judges rejected most multiple choice of the dev1 round).
-    assert sum(q["kind"] == "mcq" for q in seed_bank["questions"]) >= 5
+    # Multiple choice is kept wherever the article gives distractors of a kind blind judges
+    # found fair (countries here); the roles' choices ("What position does … hold?") were
+    # refused in all 26 of dev1 and dev2, so roles are asked as short answers.
+    assert sum(q["kind"] == "mcq" for q in seed_bank["questions"]) >= 4
 
 
 def test_rejections_keep_their_reasons(seed_bank):
