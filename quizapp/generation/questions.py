@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
@@ -24,7 +24,8 @@ from quizapp.generation.headline import cloze_lead, gives_away, true_false_lead,
 from quizapp.generation.nlp import TITLE_WORDS
 from quizapp.generation.quality import balanced, priority, score
 from quizapp.generation.selection import LEAD_SENTENCES, not_worth_asking, salience, select
-from quizapp.generation.strict import problem
+from quizapp.generation.selection import TEMPLATE_RULES
+from quizapp.generation.strict import expand_surnames, problem
 
 BLANK = "_____"
 RELATIVE_DAY = re.compile(r"(?<=\w)\s+(?:later |earlier )?(?:today|yesterday|tonight|tomorrow)"
@@ -93,13 +94,16 @@ def build_questions(facts: list[Fact], ctx: Context,
             on_fact(len(candidates))
     kept, rejected = select(candidates)
     for question in kept:
-        for key in ("_about", "_unsaid", "_body", "_salience", "_priority"):
+        for key in ("_about", "_unsaid", "_body", "_salience", "_priority", "_strict"):
             question.pop(key, None)
     return kept, rejected
 
 
 def _from_fact(fact: Fact, ctx: Context, tf_sentences: set[int]) -> list[dict]:
     out = []
+    fact = _full_name(fact)
+    if fact.prompt and fact.rule not in TEMPLATE_RULES:
+        fact = replace(fact, prompt=expand_surnames(fact.prompt, ctx.article_records))
     if fact.prompt:
         prompt = wh_lead(fact.prompt, ctx.headline_for(fact), ctx.when) if fact.timely \
             else fact.prompt
@@ -146,6 +150,17 @@ def choice_kind(fact: Fact) -> bool:
     return fact.kind != "person" or len(fact.answer.split()) > 1  # no surname against names
 
 
+def _full_name(fact: Fact) -> Fact:
+    """A blank that holds a surname the article gave in full before ("_____ said …" where the
+    story named "Evan Kohlmann") asks for the full name, the surname still accepted."""
+    if not fact.span or fact.kind != "person" or " " in fact.answer.strip():
+        return fact
+    full = next((a for a in fact.accepted if " " in a and a.split()[-1] == fact.answer), None)
+    if full is None:
+        return fact
+    return replace(fact, answer=full, accepted=sorted({*fact.accepted, fact.answer} - {full}))
+
+
 def _frame(fact: Fact, ctx: Context) -> tuple[int, int]:
     return fact.frame or ctx.sentences[fact.sentence]
 
@@ -162,7 +177,7 @@ def _shown(ctx: Context, start: int, end: int, a: int, b: int, middle: str) -> s
 def _cloze(fact: Fact, ctx: Context) -> dict:
     start, end = _frame(fact, ctx)
     a, b = fact.span
-    shown = _shown(ctx, start, end, a, b, BLANK)
+    shown = expand_surnames(_shown(ctx, start, end, a, b, BLANK), ctx.article_records)
     prompt = cloze_lead(shown, ctx.headline_for(fact), ctx.when, framed=fact.frame is not None)
     return _question(fact, ctx, "cloze", prompt, fact.answer, body=shown)
 
@@ -216,9 +231,9 @@ def _question(fact: Fact, ctx: Context, kind: str, prompt: str, answer: str, *,
     question["quality"] = score(question, fact.rule, sentence, question["_salience"])
     question["_priority"] = priority(question, fact.rule, question["_salience"])
     question["_worth"] = not_worth_asking(question, fact, ctx.doc,
-                                          fact.sentence < LEAD_SENTENCES) or \
-        problem(question, fact, salience=question["_salience"], text=ctx.text,
-                headline=ctx.headline, records=ctx.article_records)
+                                          fact.sentence < LEAD_SENTENCES)
+    question["_strict"] = problem(question, fact, salience=question["_salience"], text=ctx.text,
+                                  headline=ctx.headline, records=ctx.article_records)
     question["_unsaid"] = _unsaid(fact, ctx, kind, start, end)
     return question
 

@@ -30,7 +30,8 @@ TEMPLATE_FLOOR = 0.6
 SOURCE_VERBS = {"say", "report", "tell", "announce", "state", "confirm", "estimate", "claim"}
 CREDIT = re.compile(r"/|\b(?:Getty|Images|AP Photo|Photo|Courtesy)\b")
 AGENCIES = {"reuters", "afp", "ap", "associated press", "agence france-presse", "bloomberg",
-            "xinhua", "itar-tass", "interfax", "upi", "pti", "dpa", "efe", "ansa", "kyodo"}
+            "xinhua", "itar-tass", "interfax", "upi", "pti", "dpa", "efe", "ansa", "kyodo",
+            "wikinews", "press trust of india"}
 PER_ANSWER = 3  # the same answer asked three times at most: the bank covers the story
 # A figure in brackets after another is the same figure in other units or another currency.
 CONVERSION = re.compile(r"\(\s*(?:about |approx\.? |approximately |around |roughly |some )?"
@@ -145,7 +146,8 @@ def select(candidates: list[dict]) -> tuple[list[dict], list[dict]]:
     per_answer: dict[str, int] = {}
     for question in candidates:
         reason = question.pop("_worth", None) or rejection(question) or \
-            _twin(question, facts) or duplicate_of(question, kept)
+            question.pop("_strict", None) or _twin(question, facts) or \
+            duplicate_of(question, kept)
         sentence = question["source"]["sentence"]
         if question["quality"]["signals"]["rule"] in TEMPLATE_RULES:
             sentence = question["fact"]  # a template asks about one fact of the sentence, in its own words

@@ -96,7 +96,8 @@ def test_words_naming_a_sort_stop_words_and_the_date_are_no_leak():
 
 def test_such_questions_are_rejected_with_their_reason():
     text = ("The United States government would hold a 60% stake. Special services will "
-            "continue from October 28. General Motors will cut 30,000 jobs in Canada.")
+            "continue from October 28. General Motors will cut 30,000 jobs in Canada as it "
+            "closes plants in Oshawa and Windsor.")  # long enough to say what it is about
     bank = generate_bank(Article(title="GM", text=text, published=date(2009, 6, 1)))
     shown = " ".join(q["prompt"] for q in bank["questions"])
     assert "60% stake" not in shown and "Special services" not in shown
