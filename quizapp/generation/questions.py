@@ -121,7 +121,7 @@ def _from_fact(fact: Fact, ctx: Context, tf_sentences: set[int]) -> list[dict]:
         choices = pick_distractors(fact.answer, fact.accepted, fact.kind, cloze["_body"],
                                    ctx.article_records, ctx.corpus_records, ctx.rng,
                                    latest=ctx.published and ctx.published.year)
-        if len(choices) == ENOUGH and choice_kind(fact):  # the same blank, choices of its kind
+        if len(choices) == ENOUGH and choice_kind(fact, cloze["_body"]):  # choices of its kind
             mcq = _question(fact, ctx, "mcq", cloze["prompt"], fact.answer, body=cloze["_body"])
             mcq["choices"] = sorted([fact.answer, *choices], key=str.casefold)
             out.append(mcq)
@@ -141,13 +141,19 @@ CHOICE_KINDS = {"country", "person", "date", "year", "count", "company", "airlin
                 "planemaker", "financial firm"}
 
 
-def choice_kind(fact: Fact) -> bool:
+_FEMALE = re.compile(r"\b(?:she|her|hers|herself|woman|Mrs|Ms)\b", re.IGNORECASE)
+
+
+def choice_kind(fact: Fact, shown: str = "") -> bool:
     """Whether a fact's answer is of a kind whose distractors make a fair multiple choice."""
     if fact.kind not in CHOICE_KINDS:
         return False
     if fact.prompt and fact.kind not in ("person", "country", "company"):
         return False  # a wh-question's choices: people, countries, companies only
-    return fact.kind != "person" or len(fact.answer.split()) > 1  # no surname against names
+    if fact.kind != "person":
+        return True
+    # No surname against full names, and no choices a pronoun narrows to the one woman.
+    return len(fact.answer.split()) > 1 and not _FEMALE.search(fact.prompt or shown)
 
 
 def _full_name(fact: Fact) -> Fact:

@@ -32,7 +32,7 @@ CREDIT = re.compile(r"/|\b(?:Getty|Images|AP Photo|Photo|Courtesy)\b")
 AGENCIES = {"reuters", "afp", "ap", "associated press", "agence france-presse", "bloomberg",
             "xinhua", "itar-tass", "interfax", "upi", "pti", "dpa", "efe", "ansa", "kyodo",
             "wikinews", "press trust of india"}
-PER_ANSWER = 3  # the same answer asked three times at most: the bank covers the story
+PER_ANSWER = 2  # the same answer asked twice at most: the bank covers the story
 # A figure in brackets after another is the same figure in other units or another currency.
 CONVERSION = re.compile(r"\(\s*(?:about |approx\.? |approximately |around |roughly |some )?"
                         r"[^()]{0,20}\d[^()]*\)")
@@ -157,7 +157,7 @@ def select(candidates: list[dict]) -> tuple[list[dict], list[dict]]:
         if question["quality"]["signals"]["rule"] in TEMPLATE_RULES:
             answer = question["fact"]  # "In which country is Balochistan?" is about the province
         if not reason and per_answer.get(answer, 0) >= PER_ANSWER:
-            reason = "a fourth question with one answer"
+            reason = "a third question with one answer"
         if not reason and len(kept) >= BANK_MIN and question["_salience"] < PASSING:
             reason = "a passing mention"
         if not reason and len(kept) >= BANK_MAX:

@@ -85,7 +85,15 @@ def _form(body: str, kind: str, wh: bool, framed: bool = False) -> str | None:
         return "malformed"  # "United Nations Nations", "the the"
     if "[" in body or "]" in body:
         return "malformed"  # an editor's brackets in a quotation
+    if re.search(r"\b(?:for|of|in|to|by|at|from|with|the|a|an)\s*[,.;:]", body):
+        return "malformed"  # "the MP for, said": a word the source lost
+    if COMMA_SPLICE.search(body):
+        return "a run-on sentence"  # "…in critical condition, he expects …"
     return None
+
+
+COMMA_SPLICE = re.compile(r", (?:he|she|they|it|we) (?!said|says|told|added|stated|noted|claimed|"
+                          r"warned|explained|believes|believed|thinks|thought)[a-z]+")
 
 
 def _worth(question: dict, fact, salience: float, body: str) -> str | None:
