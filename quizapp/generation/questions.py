@@ -152,6 +152,8 @@ def choice_kind(fact: Fact, shown: str = "") -> bool:
         return False  # a wh-question's choices: people, countries, companies only
     if fact.kind != "person":
         return True
+    if fact.attributive:
+        return False  # "At the _____ rally": a place the model took for a person
     # No surname against full names, and no choices a pronoun narrows to the one woman.
     return len(fact.answer.split()) > 1 and not _FEMALE.search(fact.prompt or shown)
 

@@ -50,7 +50,7 @@ def problem(question: dict, fact, *, salience: float, text: str, headline: str |
     if reason:
         return reason
     if not template:
-        reason = _worth(question, fact, salience, body) or \
+        reason = _worth(question, fact, salience, body, records) or \
             _stands_alone(question, fact, body, headline, records)
     return reason or _misspelt(fact.answer, text)
 
@@ -89,14 +89,20 @@ def _form(body: str, kind: str, wh: bool, framed: bool = False) -> str | None:
         return "malformed"  # "the MP for, said": a word the source lost
     if COMMA_SPLICE.search(body):
         return "a run-on sentence"  # "…in critical condition, he expects …"
+    if re.search(r"\b(?:a|an|the) (?:a|an|the)\b", body, re.IGNORECASE):
+        return "malformed"  # "could choose a an old constitution"
+    if FUSED.search(body):
+        return "malformed"  # "2008-09 financial crisis According to data …": a label fused in
     return None
 
 
+FUSED = re.compile(r"\b[a-z]{3,} (?:According to|The|In|On|At|After|As)\b(?! [A-Z])")
 COMMA_SPLICE = re.compile(r", (?:he|she|they|it|we) (?!said|says|told|added|stated|noted|claimed|"
                           r"warned|explained|believes|believed|thinks|thought)[a-z]+")
 
 
-def _worth(question: dict, fact, salience: float, body: str) -> str | None:
+def _worth(question: dict, fact, salience: float, body: str,
+           records: list[dict] = ()) -> str | None:
     answer = fact.answer
     if fact.category in ("when", "number") and fact.sentence >= LEAD:
         return "a date or figure in passing"
@@ -107,6 +113,14 @@ def _worth(question: dict, fact, salience: float, body: str) -> str | None:
     words = answer.split()
     if fact.category == "who" and fact.kind == "person" and len(words) < 2:
         return "a surname alone"
+    if len(words) == 1 and fact.category in NAMES and fact.kind != "country" and \
+            any(r.get("kind") == "person" and r["text"] != answer and
+                r["text"].split()[-1] == answer for r in records):
+        return "a surname alone"  # "Qatada", "Thaksin" read as a place or a group
+    if fact.attributive and fact.kind in ("people", "person"):
+        return "a name used as a modifier"  # "Republican and _____ candidates", "the _____ rally"
+    if fact.category == "number" and re.search(r"_____ \(", body):
+        return "a conversion in brackets"  # "The _____ (£22m) structure": which currency?
     if fact.category in NAMES and len(words) == 1 and answer.isalpha() and \
             answer[:1].isupper() and not answer.isupper() and fact.kind not in \
             ("country", "person", "people", "province") and \
