@@ -79,6 +79,38 @@ def gives_away(headline: str, forms: list[str]) -> bool:
     return False
 
 
+MASK = "…"
+NAME_HALVES = {"North", "South", "East", "West", "New", "United", "Saudi", "Sri", "El", "Costa",
+               "Puerto", "Hong", "San", "Los", "Las", "St.", "Saint"}
+MASKED_MIN = 3  # content words a masked headline keeps, or it says too little to name a story
+
+
+def masked(headline: str, forms: list[str]) -> str | None:
+    """The headline with every word that shows or hints at ``forms`` left out ("Nauru to hold
+    parliamentary elections" → "… to hold parliamentary elections"), so a question can still
+    name its story; None when too little is left or it still gives the answer away."""
+    words = headline.split()
+    out: list[str] = []
+    for word in words:
+        bare = word.strip(".,:;!?'’\"“”()")
+        if bare and gives_away(bare, forms):
+            if not out or out[-1] != MASK:
+                out.append(MASK)
+        else:
+            out.append(word)
+    for i, word in enumerate(out):  # "North …" of "North Korea": the whole name goes
+        if word == MASK:
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(out) and out[j] in NAME_HALVES:
+                    out[j] = MASK
+    out = [w for i, w in enumerate(out) if w != MASK or i == 0 or out[i - 1] != MASK]
+    text = " ".join(out)
+    if out.count(MASK) != 1 or len(_content_words(text.replace(MASK, " "))) < MASKED_MIN or \
+            gives_away(text, forms):
+        return None  # two gaps read as a puzzle, not a headline
+    return text
+
+
 def _named(headline: str, when: str | None) -> str:
     return f"“{headline}” ({when})" if when else f"“{headline}”"
 

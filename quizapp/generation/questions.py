@@ -20,7 +20,8 @@ from quizapp.generation.distractors import ENOUGH, pick_distractors
 from quizapp.generation.entities import takes_the
 from quizapp.generation.fact import Fact
 from quizapp.generation.grounding import unsaid
-from quizapp.generation.headline import cloze_lead, gives_away, true_false_lead, wh_lead
+from quizapp.generation.headline import (cloze_lead, gives_away, masked, true_false_lead,
+                                         wh_lead)
 from quizapp.generation.nlp import TITLE_WORDS
 from quizapp.generation.quality import balanced, priority, score
 from quizapp.generation.selection import LEAD_SENTENCES, not_worth_asking, salience, select
@@ -59,14 +60,18 @@ class Context:
         return self.published.strftime("%B %Y") if self.published else None
 
     def headline_for(self, fact: Fact, *others: str) -> str | None:
-        """The headline, unless it gives away the fact's answer (or ``others``, such as the
-        entity a true/false statement swaps in): then the question names only its date."""
+        """The headline; when it gives away the fact's answer (or ``others``, such as the
+        entity a true/false statement swaps in), the headline without the words that do, or
+        None (the question names only its date) when too little is left."""
         if not self.headline:
             return None
         forms = [fact.answer, *fact.accepted, *others, *self._aliases(fact.answer)]
         if fact.span:
             forms.append(self.text[fact.span[0]:fact.span[1]])
-        return None if gives_away(self.headline, forms) else self.headline
+        if not gives_away(self.headline, forms):
+            return self.headline
+        # The answer's words left out, the rest still names the story.
+        return masked(self.headline, forms)
 
     @cached_property
     def records_by_form(self) -> dict[str, dict]:

@@ -254,7 +254,7 @@ def _stands_alone(question: dict, fact, body: str, headline: str | None,
             # a bare surname: not the end of another full name ("Senator Hillary Clinton")
             if _bare(alias, body):
                 return "a surname the article explained before"
-    if headline is not None and "“" + headline[:20] not in question["prompt"] and \
+    if headline is not None and not re.match(r"(?:From|In) “", question["prompt"]) and \
             (fact.sentence != 0 or fact.prompt):
         # The headline gives the answer away, so the prompt names only its date: judged blind,
         # that stood alone for the story's first sentence, rarely for anything later.

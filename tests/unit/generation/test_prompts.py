@@ -7,7 +7,7 @@ import pytest
 from quizapp.bank import validate_bank
 from quizapp.generation import Article, generate_bank
 from quizapp.generation.article import derive_title
-from quizapp.generation.headline import gives_away
+from quizapp.generation.headline import gives_away, masked
 from quizapp.generation.quality import rejection
 from quizapp.generation.questions import accepted_forms, undated
 
@@ -72,18 +72,36 @@ def test_each_kind_names_the_headline_and_the_date():
     assert statement.startswith(f"True or false, from {named}: ")
 
 
-def test_a_headline_that_gives_the_answer_away_leaves_only_the_date():
+def test_a_headline_that_gives_the_answer_away_is_shown_without_it():
     bank, prompts = _prompts("Senate rejects GM rescue plan for 2012")
-    # "Senate" and "2012" are in the headline: those questions name only their date.
-    assert prompts["short", "Senate"] == \
-        "In December 2008, which government body voted the proposition down on Thursday?"
-    assert prompts["cloze", "2012"] == \
-        "December 2008 news: Ford Motor Company will close two more plants in _____."
-    statement = next(q for q in _candidates(bank, every=True) if q["kind"] == "truefalse")
-    assert statement["prompt"].startswith("True or false (December 2008 news): Ford Motor")
-    # "Chrysler" is not in it: the headline stays.
+    # "Senate" and "2012" are in the headline: those questions name it without them.
+    assert prompts["short", "Senate"] == ("In “… rejects GM rescue plan for 2012” (December "
+                                          "2008), which government body voted the proposition "
+                                          "down on Thursday?")
+    assert prompts["cloze", "2012"] == ("From “Senate rejects GM rescue plan for …” (December "
+                                        "2008): Ford Motor Company will close two more plants "
+                                        "in _____.")
+    # "Chrysler" is not in it: the headline stays whole.
     assert prompts["cloze", "Chrysler"].startswith("From “Senate rejects GM rescue plan for 2012”")
     assert not any(q["answer"] in q["prompt"] for q in bank["questions"] if q["kind"] != "truefalse")
+
+
+def test_a_headline_that_says_little_without_the_answer_leaves_only_the_date():
+    _, prompts = _prompts("Senate votes")
+    # Without "Senate" the headline is one word: the question names only its date.
+    assert prompts["short", "Senate"] == \
+        "In December 2008, which government body voted the proposition down on Thursday?"
+    assert prompts["cloze", "Chrysler"].startswith("From “Senate votes” (December 2008): ")
+
+
+def test_masked_headline():
+    assert masked("Nauru to hold parliamentary elections", ["Nauru"]) == \
+        "… to hold parliamentary elections"
+    assert masked("Moldovan mobile phone growth results in more than 2 million users",
+                  ["Moldova"]) == "… mobile phone growth results in more than 2 million users"
+    assert masked("UK's BAA forced to sell three airports", ["BAA Limited", "BAA"]) == \
+        "UK's … forced to sell three airports"
+    assert masked("Greece votes", ["Greece"]) is None  # one word left names no story
 
 
 def test_ids_do_not_depend_on_the_headline():
