@@ -20,6 +20,7 @@ BLANK = "_____"
 MAX_WORDS = {"cloze": 40, "mcq": 40, "short": 28, "truefalse": 40}
 MIN_WORDS = 10  # judged blind, a cloze of fewer words rarely said enough (7 % acceptable)
 MAX_COMMAS = 3
+CLAUSE_WORDS = 26  # a wh-question from a clause: longer ones were garbled more often than not
 SHORT_WORDS = 26  # a wh-question the generator phrases from a clause: short, or garbled
 LEAD = 3  # the first sentences: the story's main facts
 SALIENT = 0.25  # below this salience a name is a passing mention (see ``selection.salience``)
@@ -44,6 +45,10 @@ def problem(question: dict, fact, *, salience: float, text: str, headline: str |
     body = question.get("_body", question["prompt"])
     if fact.rule == "role-reverse" and _office_of_state(fact.answer):
         return "general knowledge"  # "What position did Robert Mugabe hold?"
+    if fact.rule == "role-reverse" and not _national_office(fact.answer):
+        return "a role of no country"  # "Airbus executive": judged blind, rarely worth asking
+    if fact.rule.startswith("clause-") and fact.prompt and _garbled(fact.prompt):
+        return "malformed"
     template = fact.rule in TEMPLATES
     reason = None if template else _form(body, question["kind"], fact.prompt is not None,
                                          framed=fact.frame is not None)
@@ -111,6 +116,8 @@ def _worth(question: dict, fact, salience: float, body: str,
     if question["kind"] == "short" and len(body.split()) > SHORT_WORDS:
         return "a long question the generator phrased"  # judged blind, mostly garbled
     words = answer.split()
+    if fact.category in NAMES and answer.islower():
+        return "not a name"  # "play _____" → "hardball"
     if fact.category == "who" and fact.kind == "person" and len(words) < 2:
         return "a surname alone"
     if len(words) == 1 and fact.category in NAMES and fact.kind != "country" and \
@@ -218,6 +225,30 @@ def expand_surnames(text: str, records: list[dict]) -> str:
                 text = text[:found.start()] + names[0] + text[found.end():]
                 break
     return text
+
+
+GENERIC_TITLES = {"official", "executive", "spokesman", "spokeswoman", "spokesperson", "analyst",
+                  "head", "leader", "manager", "representative"}
+
+
+def _national_office(role: str) -> bool:
+    """"Iranian Foreign Minister", "Palestinian Interior Minister": an office of a named
+    country, not "Airbus executive" or "analyst"."""
+    from quizapp.generation.entities import country_of_demonym, is_country
+
+    words = role.replace("’s", "").replace("'s", "").split()
+    pairs = [" ".join(words[i:i + 2]) for i in range(len(words) - 1)]
+    national = any(is_country(w) or country_of_demonym(w) for w in words + pairs)
+    titled = any(w.lower() in TITLE_WORDS and w.lower() not in GENERIC_TITLES for w in words)
+    return national and titled
+
+
+def _garbled(prompt: str) -> bool:
+    """A wh-question built from a clause that did not come out whole: long, with commas
+    ("who did Turkey recall , and warned …"), or cut at an abbreviation ("… US Army Spc?")."""
+    return len(prompt.split()) > CLAUSE_WORDS or "," in prompt or \
+        bool(re.search(r"\b(?:Spc|Sgt|Cpl|Pvt|Pfc|Lt|Col|Gen|Capt|Maj|Adm|Dr|Mr|Mrs|Ms|St|Jr|Sr|"
+                       r"Co|Inc|Corp|Ltd|No|Gov|Sen|Rep)\.?\?$", prompt))
 
 
 def _in_place_pair(body: str) -> bool:
