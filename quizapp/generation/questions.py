@@ -254,8 +254,16 @@ def _question(fact: Fact, ctx: Context, kind: str, prompt: str, answer: str, *,
 def accepted_forms(accepted: list[str], answer: str) -> list[str]:
     """The alternatives a typed answer may give: not a broken one ("John Birch Society (JBS"),
     nor a bare title that fits many ("president" for "Ecuadorian president", "CEO")."""
+    short = _STATE_OF.match(answer)
+    if short:  # "Republic of Djibouti": plain "Djibouti" is right too
+        accepted = [*accepted, short.group(1)]
     return sorted({a for a in accepted if a.strip() and a != answer and balanced(a) and
                    normalise_answer(a) not in TITLE_WORDS})
+
+
+_STATE_OF = re.compile(r"(?:[Tt]he )?(?:Republic|Kingdom|State|Commonwealth|Federation|Sultanate|"
+                       r"Emirate|Principality|Islamic Republic|People's Republic|Federal Republic|"
+                       r"Democratic Republic) of (?:the )?([A-Z][\w' -]+)$")
 
 
 def undated(prompt: str) -> str:
