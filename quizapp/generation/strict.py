@@ -18,7 +18,7 @@ from quizapp.generation.nlp import TITLE_WORDS
 
 BLANK = "_____"
 MAX_WORDS = {"cloze": 40, "mcq": 40, "short": 28, "truefalse": 40}
-MIN_WORDS = 10  # judged blind, a cloze of fewer words rarely said enough (7 % acceptable)
+MIN_WORDS = 15  # judged blind, a cloze of fewer words rarely said enough to stand alone
 MAX_COMMAS = 3
 CLAUSE_WORDS = 26  # a wh-question from a clause: longer ones were garbled more often than not
 SHORT_WORDS = 26  # a wh-question the generator phrases from a clause: short, or garbled

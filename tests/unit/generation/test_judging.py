@@ -148,9 +148,12 @@ def test_packets_command_writes_packet_and_key_and_never_overwrites(tmp_path):
     (corpus / "wikinews-articles").mkdir(parents=True)
     rows = [{"id": f"enwikinews-{i}", "title": f"Floods in Dhaka, report {i}",
              "date": "2007-08-0" + str(1 + i % 9), "url": f"https://en.wikinews.org/wiki/F{i}",
-             "text": "Heavy rain flooded Dhaka, the capital of Bangladesh, on Monday.\n\n"
-                     "Prime Minister Sheikh Hasina visited the city on Tuesday. The army "
-                     "evacuated 3,000 people from Sylhet."} for i in range(12)]
+             "text": "Heavy monsoon rain flooded Dhaka, the capital of Bangladesh, on Monday "
+                     "and forced thousands of families from their homes.\n\n"
+                     "Prime Minister Sheikh Hasina visited the flooded districts of the city on "
+                     "Tuesday and promised help to the families who lost their homes. The "
+                     "Bangladesh Army evacuated 3,000 people from the northeastern city of "
+                     "Sylhet on Wednesday as the rivers kept rising."} for i in range(12)]
     (corpus / "wikinews-articles" / "articles.jsonl").write_text(
         "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     args = ["packets", "--split", "dev", "--seed", "2", "--articles", "2", "--top", "2",
