@@ -264,7 +264,8 @@ def _national_office(role: str) -> bool:
 def _garbled(prompt: str) -> bool:
     """A wh-question built from a clause that did not come out whole: long, with commas
     ("who did Turkey recall , and warned …"), or cut at an abbreviation ("… US Army Spc?")."""
-    return len(prompt.split()) > CLAUSE_WORDS or "," in prompt or \
+    unplaced = re.sub(r"\b([A-Z][\w.'’-]+), (?=[A-Z])", r"\1 ", prompt)  # "Canberra, Australia"
+    return len(prompt.split()) > CLAUSE_WORDS or "," in unplaced or \
         bool(re.search(r"\b(?:Spc|Sgt|Cpl|Pvt|Pfc|Lt|Col|Gen|Capt|Maj|Adm|Dr|Mr|Mrs|Ms|St|Jr|Sr|"
                        r"Co|Inc|Corp|Ltd|No|Gov|Sen|Rep)\.?\?$", prompt))
 
