@@ -246,9 +246,19 @@ def _question(fact: Fact, ctx: Context, kind: str, prompt: str, answer: str, *,
     question["_worth"] = not_worth_asking(question, fact, ctx.doc,
                                           fact.sentence < LEAD_SENTENCES)
     question["_strict"] = problem(question, fact, salience=question["_salience"], text=ctx.text,
-                                  headline=ctx.headline, records=ctx.article_records)
+                                  headline=ctx.headline, records=ctx.article_records,
+                                  verbless=_verbless(ctx, start, end))
     question["_unsaid"] = _unsaid(fact, ctx, kind, start, end)
     return question
+
+
+def _verbless(ctx: Context, start: int, end: int) -> bool:
+    """Whether the source sentence has no verb at its root: "Dustin R. Donica on the last day
+    of the year, bringing …" lost its verb, and a question that shows it reads as broken."""
+    if ctx.doc is None:
+        return False
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.pos_ not in ("VERB", "AUX")
 
 
 def accepted_forms(accepted: list[str], answer: str) -> list[str]:

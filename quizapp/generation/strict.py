@@ -37,7 +37,7 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def problem(question: dict, fact, *, salience: float, text: str, headline: str | None,
-            records: list[dict] = ()) -> str | None:
+            records: list[dict] = (), verbless: bool = False) -> str | None:
     """Why a teacher would not keep this candidate, or None. ``text`` is the article,
     ``headline`` its own title (None when derived), ``records`` the article's entities."""
     if question["kind"] == "truefalse":
@@ -54,6 +54,8 @@ def problem(question: dict, fact, *, salience: float, text: str, headline: str |
     template = fact.rule in TEMPLATES
     reason = None if template else _form(body, question["kind"], fact.prompt is not None,
                                          framed=fact.frame is not None)
+    if not reason and not template and verbless and fact.frame is None and not fact.prompt:
+        reason = "a fragment of a sentence"  # the source sentence has no verb at its root
     if reason:
         return reason
     if not template:
@@ -96,6 +98,12 @@ def _form(body: str, kind: str, wh: bool, framed: bool = False) -> str | None:
         return "malformed"  # an editor's brackets in a quotation
     if re.search(r"\b(?:for|of|in|to|by|at|from|with|the|a|an)\s*[,.;:]", body):
         return "malformed"  # "the MP for, said": a word the source lost
+    if re.search(r"\b(?:has|have|had) (?:\w+ly )?(?!(?:been|being|during|including|according|"
+                 r"following|regarding|concerning|nothing|something|anything|everything|"
+                 r"bring|king|spring|string|thing|things|morning|evening|meeting|funding|"
+                 r"building|training|housing|spending|earnings|ruling|warning|"
+                 r"hearing|offering|holding|pricing|clothing)\b)\w+ing\b", body):
+        return "malformed"  # "which has continuously deteriorating": a grammar error copied
     if COMMA_SPLICE.search(body):
         return "a run-on sentence"  # "…in critical condition, he expects …"
     if re.search(r"\b(?:a|an|the) (?:a|an|the)\b", body, re.IGNORECASE):
