@@ -106,6 +106,9 @@ def _form(body: str, kind: str, wh: bool, framed: bool = False) -> str | None:
         return "malformed"  # "which has continuously deteriorating": a grammar error copied
     if COMMA_SPLICE.search(body):
         return "a run-on sentence"  # "…in critical condition, he expects …"
+    if re.search(r"\b(\w+ \w+) \1\b", body) or \
+            re.search(r"\b(?:the|a|an) (?:under|of|in|on|at|for|with|by|to) (?:the|a|an)\b", body):
+        return "malformed"  # "said that said that", "within the under the Agency"
     if re.search(r"\b(?:a|an|the) (?:a|an|the)\b", body, re.IGNORECASE):
         return "malformed"  # "could choose a an old constitution"
     if FUSED.search(body):
