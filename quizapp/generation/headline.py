@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Words that say nothing of the answer by themselves: "Bank of America" is not in a headline
 # just because it has "of".
@@ -89,6 +90,12 @@ def masked(headline: str, forms: list[str]) -> str | None:
     """The headline with every word that shows or hints at ``forms`` left out ("Nauru to hold
     parliamentary elections" → "… to hold parliamentary elections"), so a question can still
     name its story; None when too little is left or it still gives the answer away."""
+    return _masked(headline, tuple(forms))
+
+
+@lru_cache(maxsize=512)
+def _masked(headline: str, forms: tuple[str, ...]) -> str | None:
+    forms = list(forms)
     words = headline.split()
     out: list[str] = []
     for word in words:
