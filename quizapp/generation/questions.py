@@ -20,12 +20,16 @@ from quizapp.generation.distractors import ENOUGH, pick_distractors
 from quizapp.generation.entities import takes_the
 from quizapp.generation.fact import Fact
 from quizapp.generation.grounding import unsaid
-from quizapp.generation.headline import (cloze_lead, gives_away, masked, true_false_lead,
-                                         wh_lead)
+from quizapp.generation.headline import cloze_lead, gives_away, masked, true_false_lead, wh_lead
 from quizapp.generation.nlp import TITLE_WORDS
 from quizapp.generation.quality import balanced, priority, score
-from quizapp.generation.selection import LEAD_SENTENCES, not_worth_asking, salience, select
-from quizapp.generation.selection import TEMPLATE_RULES
+from quizapp.generation.selection import (
+    LEAD_SENTENCES,
+    TEMPLATE_RULES,
+    not_worth_asking,
+    salience,
+    select,
+)
 from quizapp.generation.strict import expand_surnames, problem
 
 BLANK = "_____"
