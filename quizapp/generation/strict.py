@@ -94,8 +94,8 @@ def _form(body: str, kind: str, wh: bool, framed: bool = False) -> str | None:
         return "malformed"  # "which place was a solid supporter of …": not a place
     if re.search(r"\b(\w+) \1\b", body, re.IGNORECASE):
         return "malformed"  # "United Nations Nations", "the the"
-    if "[" in body or "]" in body:
-        return "malformed"  # an editor's brackets in a quotation
+    if "[" in body or "]" in body or re.search(r"\(\s*[-–—,;]?\s*\)", body):
+        return "malformed"  # an editor's brackets in a quotation; "_____ (-) began typing"
     if re.search(r"\b(?:for|of|in|to|by|at|from|with|the|a|an)\s*[,.;:]", body):
         return "malformed"  # "the MP for, said": a word the source lost
     if re.search(r"\b(?:has|have|had) (?:\w+ly )?(?!(?:been|being|during|including|according|"

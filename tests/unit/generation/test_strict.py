@@ -42,6 +42,8 @@ def test_broken_sentences_are_left_out():
     assert _form("Low-income communities in _____ are ruled by drug lords since the 1970s, a "
                  "situation which has continuously deteriorating.", "cloze", False) == "malformed"
     assert _form("_____ was the first suspect arrested.", "cloze", False) == "too little said"
+    assert _form("Minutes after the House adjourned, _____ (-) began typing in random access codes "
+                 "to the House speaker system.", "cloze", False) == "malformed"
     assert _form("Which ministry spokesman said that said that one of the vehicles in the convoy "
                  "was destroyed?", "short", True) == "malformed"
     assert _problem(GOOD, "Abu Usama al-Tunisi", verbless=True) == "a fragment of a sentence"
