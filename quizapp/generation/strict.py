@@ -146,7 +146,7 @@ def _worth(question: dict, fact, salience: float, body: str,
         return "a name used as a modifier"  # "Republican and _____ candidates", "the _____ rally"
     if fact.category == "number" and re.search(r"_____ \(", body):
         return "a conversion in brackets"  # "The _____ (£22m) structure": which currency?
-    if fact.category in NAMES and len(words) == 1 and answer.isalpha() and \
+    if fact.category == "what" and len(words) == 1 and answer.isalpha() and \
             answer[:1].isupper() and not answer.isupper() and fact.kind not in \
             ("country", "person", "people", "province") and \
             zipf_frequency(answer.lower(), "en") >= COMMON_WORD:
