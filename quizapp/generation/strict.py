@@ -238,7 +238,7 @@ def expand_surnames(text: str, records: list[dict]) -> str:
     for record in records:
         if record.get("kind") == "person" and len(record["text"].split()) > 1:
             for alias in {record["text"].split()[-1], *record.get("aliases", ())}:
-                if " " not in alias and len(alias) > 2 and alias[:1].isupper():
+                if " " not in alias and len(alias) >= 2 and alias[:1].isupper():
                     owners.setdefault(alias, []).append(record["text"])
     for alias, names in owners.items():
         if len(set(names)) != 1 or names[0] in text:
