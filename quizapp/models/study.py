@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from quizapp.models.base import db, utcnow
@@ -47,6 +48,12 @@ class Review(db.Model):
         UniqueConstraint("user_id", "request_id"),
         Index(None, "user_id", "reviewed_at"),
         Index("ix_reviews_user_id_question_id", "user_id", "question_id", "reviewed_at"),
+        # Live reviews card by card in time order, carrying what the reports read (progress
+        # page, item analysis): PostgreSQL reads them from the index alone, already ordered.
+        Index("ix_reviews_live_user_question", "user_id", "question_id", "reviewed_at", "id",
+              postgresql_include=["rating", "origin", "study_day", "interval_days",
+                                  "duration_ms"],
+              postgresql_where=text("undone_at IS NULL"), sqlite_where=text("undone_at IS NULL")),
         CheckConstraint("rating >= 1 AND rating <= 4", name="rating"),
     )
 
