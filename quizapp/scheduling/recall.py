@@ -44,8 +44,14 @@ def recalls_at(cards: Iterable[tuple[float, datetime]], moment: datetime, settin
             raise ValueError(f"stability must be positive, got {stability}")
         points.append(((moment - as_utc(last_review)).total_seconds() / SECONDS_PER_DAY,
                        factor / stability))
-    return [float(sum((1 + slope * max(0.0, elapsed + ahead)) ** decay
-                      for elapsed, slope in points)) for ahead in days_ahead]
+    sums = []
+    for ahead in days_ahead:  # the inner loop of a page: no call per card and day
+        total = 0.0
+        for elapsed, slope in points:
+            days = elapsed + ahead
+            total += (1 + slope * days) ** decay if days > 0 else 1.0
+        sums.append(total)
+    return sums
 
 
 def recall_at(stability: float, last_review: datetime, moment: datetime,
@@ -67,10 +73,16 @@ def planned_recall(elapsed_days: float, interval_days: float, settings: Settings
     return planned_recalls([(elapsed_days, interval_days)], settings)[0]
 
 
+def planned_curve(settings: Settings) -> tuple[float, float]:
+    """(span, decay) of the planned recall (1 + (t/I)·span) ** decay, span = r^(1/D) − 1:
+    what a report needs to sum planned recalls in SQL with the same curve."""
+    _, decay = curve(settings)
+    return settings.desired_retention ** (1 / decay) - 1, decay
+
+
 def planned_recalls(pairs: Iterable[tuple[float, float]], settings: Settings) -> list[float]:
     """``planned_recall`` of many ``(elapsed_days, interval_days)`` pairs, the curve read once."""
-    _, decay = curve(settings)
-    span = settings.desired_retention ** (1 / decay) - 1
+    span, decay = planned_curve(settings)
     out = []
     for elapsed_days, interval_days in pairs:
         if interval_days <= 0:

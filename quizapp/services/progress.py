@@ -14,7 +14,9 @@ teacher's class and the quizzes set for it, so one teacher never sees another's 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -29,7 +31,7 @@ from quizapp.reports import (
     CardMemory, DueForecast, KnowledgePoint, Mastery, Retention, RetentionReview, due_forecast,
     knowledge_forecast)
 from quizapp.reports.activity import CALENDAR_DAYS, Activity, activity
-from quizapp.reports.forecast import knowledge_history
+from quizapp.reports.forecast import FORECAST_DAYS
 from quizapp.reports.mastery import mastery_by, reading, recalls
 from quizapp.reports.retention import retention_of
 from quizapp.scheduling import Phase, study_day, study_day_start
@@ -37,7 +39,7 @@ from quizapp.scheduling.clock import zone
 from quizapp.scheduling.recall import planned_recalls
 from quizapp.services.catalogue import assigned_sets_query
 from quizapp.services.progress_log import (
-    WINDOWS, day_rows, history_days, knowledge_rows, retention_rows)
+    WINDOWS, day_rows, knowledge_history_of, retention_rows)
 from quizapp.services.study import settings_for
 
 LAPSES_SHOWN, KEEPS_FAILING = 10, 2  # cards forgotten at least twice after learning them
@@ -180,6 +182,17 @@ def today_figures(days, cards, student: User, now: datetime, day: date) -> Today
                  next_due=min(ahead, default=None))
 
 
+def due_rows(dues: Iterable[datetime], day: date, tz: str, rollover: int):
+    """(study day, 1) of each due moment, found among the starts of the forecast's days (read
+    once) rather than by turning every moment into the student's local time: a moment before
+    today's start is backlog (yesterday here), one past the forecast is left on its last day."""
+    starts = [study_day_start(day + timedelta(days=n), tz, rollover)
+              for n in range(FORECAST_DAYS + 1)]
+    for due in dues:
+        n = bisect_right(starts, due) - 1
+        yield day + timedelta(days=n if n >= 0 else -1), 1
+
+
 def mastery_figures(questions, cards, settings, now, who: str):
     """(mastery by set with its reading, by category, overall reading) from one recall pass."""
     recall = recalls((CardMemory(c.question_id, c.stability, c.last_review) for c in cards
@@ -253,16 +266,15 @@ def progress(session: Session, student: User, scope: Scope, now: datetime) -> Pr
     return Progress(
         student=student, now=now, day=day, desired_retention=student.desired_retention,
         today=today_figures(days, cards, student, now, day),
-        due=due_forecast(((study_day(c.due, tz, rollover), 1)
-                          for c in cards if c.phase != int(Phase.NEW) and c.due), day),
+        due=due_forecast(due_rows((c.due for c in cards if c.phase != int(Phase.NEW) and c.due),
+                                  day, tz, rollover), day),
         activity=activity(((d, n) for d, n, _, _ in days), day),
         retention=retention_figures(retention_rows(session, student, scope, now), settings),
         sets=sets, categories=categories, reading=overall,
         knowledge=knowledge_forecast((CardMemory(c.question_id, c.stability, c.last_review)
                                       for c in cards if c.question_id in recall),
                                      settings, now),
-        history=knowledge_history(knowledge_rows(session, student, scope, now), settings,
-                                  history_days(now, tz, rollover)),
+        history=knowledge_history_of(session, student, scope, now, settings),
         lapses=lapses(session, student, scope),
         quizzes=quiz_lines(session, student, scope, now))
 

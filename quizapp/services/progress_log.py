@@ -10,12 +10,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import (
-    Date, Integer, and_, case, cast, func, literal, or_, select, union_all)
+    Date, Float, Integer, and_, case, cast, func, literal, or_, select, union_all)
 from sqlalchemy.orm import Session
 
 from quizapp.models import Review, User
 from quizapp.models.base import UTCDateTime
-from quizapp.scheduling import Rating, study_day, study_day_start
+from quizapp.reports.forecast import knowledge_history
+from quizapp.scheduling import Rating, Settings, study_day, study_day_start
+from quizapp.scheduling.recall import planned_curve
 
 WINDOWS = (7, 30, 365)  # days of true retention
 HISTORY_WEEKS = 12  # knowledge on each of the last 12 weeks' same moment
@@ -76,11 +78,11 @@ def history_days(now: datetime, tz: str, rollover: int) -> list[date]:
     return [study_day(at, tz, rollover) for at in history_moments(now)]
 
 
-def knowledge_rows(session: Session, student: User, scope: Scope, now: datetime) -> list:
-    """For each of HISTORY_WEEKS weekly moments up to now: (study day, elapsed study days,
-    interval, cards), the cards grouped by how long before that moment their latest review
-    was and the interval it set. A review is a card's latest before a moment when the card's
-    next review (LEAD) comes at or after it: a range join of a dozen moments, counted in SQL."""
+def knowledge_join(session: Session, student: User, scope: Scope, now: datetime):
+    """(select of samples × the review that was each card's latest before each sample, the
+    samples, the log, elapsed study days): for each of HISTORY_WEEKS weekly moments up to now.
+    A review is a card's latest before a moment when the card's next review (LEAD) comes at or
+    after it: a range join of a dozen moments."""
     order = {"partition_by": Review.question_id, "order_by": (Review.reviewed_at, Review.id)}
     log = select(Review.study_day, Review.reviewed_at, Review.interval_days,
                  func.lead(Review.reviewed_at, type_=UTCDateTime()).over(**order)
@@ -92,11 +94,39 @@ def knowledge_rows(session: Session, student: User, scope: Scope, now: datetime)
         select(literal(day, Date).label("day"), literal(at, UTCDateTime()).label("at"))
         for day, at in zip(days, history_moments(now)))).subquery()
     elapsed = days_apart(session, samples.c.day, log.c.study_day)
-    return session.execute(
-        select(samples.c.day, elapsed, log.c.interval_days, func.count())
-        .join_from(samples, log, and_(log.c.reviewed_at < samples.c.at,
-                                      or_(log.c.next_at.is_(None),
-                                          log.c.next_at >= samples.c.at)))
-        # a review followed by another before the first moment is nobody's latest
+    joined = select().join_from(samples, log, and_(
+        log.c.reviewed_at < samples.c.at, or_(log.c.next_at.is_(None),
+                                               log.c.next_at >= samples.c.at))) \
         .where(or_(log.c.next_at.is_(None), log.c.next_at >= history_moments(now)[0]))
+    # (a review followed by another before the first moment is nobody's latest)
+    return joined, samples, log, elapsed
+
+
+def knowledge_rows(session: Session, student: User, scope: Scope, now: datetime) -> list:
+    """For each of HISTORY_WEEKS weekly moments up to now: (study day, elapsed study days,
+    interval, cards), the cards grouped by how long before that moment their latest review
+    was and the interval it set, counted in SQL."""
+    joined, samples, log, elapsed = knowledge_join(session, student, scope, now)
+    return session.execute(
+        joined.add_columns(samples.c.day, elapsed, log.c.interval_days, func.count())
         .group_by(samples.c.day, elapsed, log.c.interval_days)).all()
+
+
+def knowledge_history_of(session: Session, student: User, scope: Scope, now: datetime,
+                         settings: Settings) -> tuple[tuple[date, float], ...]:
+    """ΣR on each of the weekly moments (``quizapp.reports.forecast.knowledge_history``). On
+    PostgreSQL the planned recall of each card is summed in SQL with the student's curve
+    (``planned_curve``), so a dozen rows come back, not one for every (moment, elapsed,
+    interval) the log holds; elsewhere the grouped rows are summed in Python."""
+    days = history_days(now, student.timezone, student.rollover_hour)
+    if session.get_bind().dialect.name != "postgresql":
+        return knowledge_history(knowledge_rows(session, student, scope, now), settings, days)
+    joined, samples, log, elapsed = knowledge_join(session, student, scope, now)
+    span, decay = planned_curve(settings)
+    recall = func.power(1 + func.greatest(elapsed, 0) * literal(span, Float)
+                        / log.c.interval_days, literal(decay, Float))
+    totals = dict.fromkeys(days, 0.0)
+    totals.update(session.execute(
+        joined.add_columns(samples.c.day, func.sum(recall, type_=Float))
+        .where(log.c.interval_days > 0).group_by(samples.c.day)).all())
+    return tuple(sorted(totals.items()))
