@@ -1,7 +1,7 @@
 """report indexes: each student's live reviews by card in time order, covering what reports read
 
 Revision ID: 0008_report_indexes
-Revises: 0006_study_queue_indexes
+Revises: 0007_assignment_due
 Create Date: 2026-12-02 07:40:00
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0008_report_indexes'
-down_revision = '0006_study_queue_indexes'
+down_revision = '0007_assignment_due'
 branch_labels = None
 depends_on = None
 
