@@ -30,6 +30,8 @@ from pathlib import Path
 
 from quizapp.scheduling import (
     CardState, Phase, Rating, Settings, fuzz_rng, retrievability, review, study_day)
+from quizapp.scheduling.pace import (
+    DEFAULT_DAILY_REVIEWS, LOOKAHEAD_DAYS, new_cards_now, room_for_new)
 
 TZ, ROLLOVER, CARDS, NEW_PER_DAY, DAYS = "UTC", 4, 100, 20, 30
 START = datetime(2026, 1, 5, 15, tzinfo=timezone.utc)  # a Monday
@@ -39,12 +41,14 @@ OUT = Path(__file__).resolve().parents[1] / "docs/benchmarks.json"
 class Student:
     """One simulated student: their cards, their due counts, their reviews per day."""
 
-    def __init__(self, seed: int, settings: Settings, balance: bool) -> None:
-        self.seed, self.settings, self.balance = seed, settings, balance
+    def __init__(self, seed: int, settings: Settings, balance: bool,
+                 aim: int | None = None) -> None:
+        self.seed, self.settings, self.balance, self.aim = seed, settings, balance, aim
         self.rng = random.Random(seed)
         self.cards = [CardState.new() for _ in range(CARDS)]
         self.due = Counter()  # study day -> review cards due
         self.reviews = Counter()  # day number -> answers to cards in review
+        self.all_started = None  # the day the last of the set's cards was started
 
     def rating(self, card: CardState, now: datetime) -> Rating:
         if card.phase is Phase.REVIEW:
@@ -67,13 +71,38 @@ class Student:
         self.cards[index] = card
         return card
 
+    def may_start(self, today, started: int, started_today: int) -> bool:
+        """Whether the study queue's pace rule offers a new card now (always without an
+        aim): the same functions the app calls, on this student's counts."""
+        if started >= CARDS or started_today >= NEW_PER_DAY:
+            return False
+        if self.aim is None:
+            return True
+        coming = [self.due[today + timedelta(days=d)] for d in range(1, LOOKAHEAD_DAYS + 1)]
+        learning = sum(1 for c in self.cards if c.phase in (Phase.LEARNING, Phase.RELEARNING))
+        return new_cards_now(CARDS - started, NEW_PER_DAY - started_today,
+                             room_for_new(coming, learning, self.aim)) > 0
+
     def study(self, day: int) -> None:
         now = START + timedelta(days=day, minutes=self.rng.randint(0, 240))
+        today = study_day(now, TZ, ROLLOVER)
         started = sum(1 for c in self.cards if not c.is_new)
         queue = [i for i, c in enumerate(self.cards) if not c.is_new and c.due <= now]
-        queue += list(range(started, min(CARDS, started + NEW_PER_DAY)))
-        while queue:
+        if self.aim is None:
+            queue += list(range(started, min(CARDS, started + NEW_PER_DAY)))
+        started_today = 0
+        while True:
+            waiting = not queue or (not self.cards[queue[0]].is_new
+                                    and self.cards[queue[0]].due > now)
+            if self.aim is not None and waiting and self.may_start(today, started,
+                                                                     started_today):
+                queue.insert(0, started)  # new cards come while learning steps wait
+                started, started_today = started + 1, started_today + 1
+            if not queue:
+                break
             index = queue.pop(0)
+            if index == CARDS - 1 and self.cards[index].is_new:
+                self.all_started = day
             if not self.cards[index].is_new:
                 now = max(now, self.cards[index].due)  # a learning step waits for its time
             if self.answer(index, now, day).phase is not Phase.REVIEW:
@@ -81,9 +110,10 @@ class Student:
             now += timedelta(seconds=15)
 
 
-def simulate(students: int, balance: bool, easy_days: tuple[int, ...] = ()) -> list[Student]:
+def simulate(students: int, balance: bool, easy_days: tuple[int, ...] = (),
+             aim: int | None = None) -> list[Student]:
     settings = Settings(easy_days=easy_days)
-    class_ = [Student(seed, settings, balance) for seed in range(students)]
+    class_ = [Student(seed, settings, balance, aim) for seed in range(students)]
     for day in range(DAYS + 1):
         for student in class_:
             student.study(day)
@@ -103,6 +133,7 @@ def figures(class_: list[Student]) -> dict:
                  for i in range(len(loads)))
     weekend = [loads[d - 1] for d in range(1, DAYS + 1) if (START.weekday() + d) % 7 >= 5]
     weekday = [loads[d - 1] for d in range(1, DAYS + 1) if (START.weekday() + d) % 7 < 5]
+    started = sorted(s.all_started if s.all_started is not None else DAYS + 1 for s in class_)
     per_student = [busiest_over_mean([s.reviews[d] for d in range(1, DAYS + 1)])
                    for s in class_ if sum(s.reviews.values())]
     return {"class_busiest_over_mean": round(busiest_over_mean(loads), 3),
@@ -110,6 +141,8 @@ def figures(class_: list[Student]) -> dict:
             "student_busiest_over_mean_median": round(statistics.median(per_student), 3),
             "weekend_over_weekday": round(statistics.fmean(weekend) / statistics.fmean(weekday),
                                           3),
+            "days_to_start_the_set_median": statistics.median(started),
+            "students_with_the_set_started_by_day_30": sum(d <= DAYS for d in started),
             "reviews_per_day": loads}
 
 
@@ -123,21 +156,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=200)
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--aim", type=int, default=DEFAULT_DAILY_REVIEWS,
+                        help="the paced run's daily workload (default: the app's)")
+    parser.add_argument("--only-paced", action="store_true", help="just the paced run")
     args = parser.parse_args()
-    runs = {"fuzz_only": simulate(args.students, balance=False),
+    runs = {} if args.only_paced else {"fuzz_only": simulate(args.students, balance=False),
             "balanced": simulate(args.students, balance=True),
             "balanced_easy_weekend": simulate(args.students, balance=True, easy_days=(5, 6))}
+    runs["paced"] = simulate(args.students, balance=True, aim=args.aim)
     results = {"students": args.students, "cards": CARDS, "new_per_day": NEW_PER_DAY,
+               "daily_reviews": args.aim,
                "days": DAYS, "target_class_busiest_over_mean": 1.3}
     print("| run | class busiest / mean | weekly busiest / mean | student median | "
-          "weekend / weekday |")
-    print("| --- | ---: | ---: | ---: | ---: |")
+          "weekend / weekday | days to start the set (median) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for name, class_ in runs.items():
         results[name] = found = figures(class_)
         print(f"| {name} | {found['class_busiest_over_mean']} | "
               f"{found['weekly_busiest_over_mean']} | "
               f"{found['student_busiest_over_mean_median']} | "
-              f"{found['weekend_over_weekday']} |")
+              f"{found['weekend_over_weekday']} | "
+              f"{found['days_to_start_the_set_median']} |")
     for name, class_ in runs.items():
         print(f"{name}: reviews per day {results[name]['reviews_per_day']}")
     if args.write:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizapp.models.base import db, utcnow
+from quizapp.scheduling.pace import DEFAULT_DAILY_REVIEWS
 
 ROLES = ("student", "teacher", "admin")
 
@@ -21,6 +22,7 @@ class User(UserMixin, db.Model):
                         name="desired_retention"),
         CheckConstraint("rollover_hour >= 0 AND rollover_hour <= 23", name="rollover_hour"),
         CheckConstraint("easy_days >= 0 AND easy_days <= 127", name="easy_days"),
+        CheckConstraint("daily_reviews >= 1 AND daily_reviews <= 9999", name="daily_reviews"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -39,6 +41,9 @@ class User(UserMixin, db.Model):
     maximum_interval: Mapped[int] = mapped_column(default=36500)
     # Weekdays with fewer reviews, one bit each: 1 Monday, 2 Tuesday, … 64 Sunday.
     easy_days: Mapped[int] = mapped_column(default=0, server_default="0")
+    # The daily workload aimed for: new cards come while the next days stay under it.
+    daily_reviews: Mapped[int] = mapped_column(default=DEFAULT_DAILY_REVIEWS,
+                                               server_default=str(DEFAULT_DAILY_REVIEWS))
     fsrs_parameters: Mapped[list | None] = mapped_column(default=None)
     parameters_fitted_at: Mapped[datetime | None] = mapped_column(default=None)
     # Reviews since the last parameter fit, bumped by the rating's own UPDATE (no count of the

@@ -26,6 +26,7 @@ from quizapp.models import Card, Question, QuestionSet, Review, User
 from quizapp.scheduling import Phase, study_day, study_day_start
 from quizapp.services.catalogue import assigned_sets_query
 from quizapp.services.study_answers import last_review_query
+from quizapp.services.study_pace import Pace, pace_columns, pace_for, pace_parameters
 
 LEARN_AHEAD = timedelta(minutes=20)  # with nothing else to do, learning steps come early
 LEARNING = (int(Phase.LEARNING), int(Phase.RELEARNING))
@@ -48,6 +49,7 @@ class Queue:
     last_review_prompt: str | None = None  # its question, for the button's words
     held: int = 0  # cards that wait until tomorrow: their fact was studied today
     set_id: int | None = None  # the one set studied; None: all the student's sets
+    pace: Pace | None = None  # why new cards are offered or held back for another day
 
     def __len__(self) -> int:
         return self.due + self.new
@@ -79,7 +81,7 @@ def parameters(user: User, now: datetime, set_id: int | None = None) -> dict:
     day = study_day(now, user.timezone, user.rollover_hour)
     return {"user_id": user.id, "now": now, "ahead": now + LEARN_AHEAD,
             "start": study_day_start(day, user.timezone, user.rollover_hour),
-            "today": day.toordinal(), "new_cap": user.new_per_day, "set_id": set_id}
+            "today": day.toordinal(), "new_cap": user.new_per_day, "set_id": set_id} | pace_parameters(user, now)
 
 
 def _reviewed_today():
@@ -204,7 +206,8 @@ def _held(dialect: str, one_set: bool):
 def counts_statement(dialect: str, one_set: bool = False):
     """Due cards, new cards reviewed today, new cards left (counted only up to the daily
     limit), the next learning step within LEARN_AHEAD, the cards held back for a sibling, and
-    the review an undo takes back with its question's prompt. Due and new cards count once
+    the review an undo takes back with its question's prompt, and the study pace's figures
+    (``study_pace.pace_columns``). Due and new cards count once
     per fact: a session shows one question about a fact a day. Built for all the student's
     sets, or for ``one_set``."""
     soon = (select(func.min(Card.due)).join(Question, Question.id == Card.question_id)
@@ -213,7 +216,8 @@ def counts_statement(dialect: str, one_set: bool = False):
     return select(_facts(_due(one_set), DUE_COUNTED), _count(_new_today()),
                   _new_facts(dialect, one_set), soon, _count(_held(dialect, one_set)),
                   last_review_query(USER).scalar_subquery(),
-                  last_review_query(USER, Question.prompt).scalar_subquery())
+                  last_review_query(USER, Question.prompt).scalar_subquery(),
+                  *pace_columns(USER, NOW, _new_today(), dialect))
 
 
 def _overdue_first(candidates: int | None, one_set: bool):
@@ -278,12 +282,15 @@ def _dialect(session: Session) -> str:
 
 def build_queue(session: Session, user: User, now: datetime,
                 set_id: int | None = None) -> Queue:
-    """Today's counts, in one statement: of all the student's sets, or of ``set_id`` only."""
-    due, new_today, new, later, held, last, prompt = session.execute(
+    """Today's counts, in one statement: of all the student's sets, or of ``set_id`` only;
+    new cards as the study pace allows."""
+    due, new_today, new, later, held, last, prompt, *pace = session.execute(
         counts_statement(_dialect(session), set_id is not None),
         parameters(user, now, set_id)).one()
-    due, new = min(due, DUE_COUNTED), min(new, max(0, user.new_per_day - new_today))
-    return Queue(due, new, later if not due and not new else None, last, prompt, held, set_id)
+    due = min(due, DUE_COUNTED)
+    new, pace = pace_for(user, now, new, max(0, user.new_per_day - new_today), pace)
+    return Queue(due, new, later if not due and not new else None, last, prompt, held, set_id,
+                 pace)
 
 
 def next_card(session: Session, user: User, now: datetime,

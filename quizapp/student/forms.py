@@ -11,6 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizapp.scheduling.load import WEEKDAYS
+from quizapp.scheduling.pace import MAX_DAILY_REVIEWS
 
 
 class AnswerForm(FlaskForm):
@@ -82,6 +83,13 @@ class SettingsForm(FlaskForm):
                     "means about 9 in 10; a higher number means more reviews (0.70–0.99).")
     new_per_day = IntegerField("New cards per day", validators=[InputRequired(),
                                                                 NumberRange(0, 500)])
+    daily_reviews = IntegerField(
+        "About how many reviews a day", validators=[InputRequired(),
+                                                    NumberRange(1, MAX_DAILY_REVIEWS)],
+        description="New cards come only while each of the next three days has fewer reviews "
+                    "due than this, so your reviews stay near it; reviews already due always "
+                    "come. A set with a due date still gets enough new cards each day to be "
+                    "started by that date, even beyond this number.")
     maximum_interval = IntegerField(
         "Longest wait between reviews (days)", validators=[InputRequired(), NumberRange(1, 36500)],
         description="However well you know a card, it comes back within this many days: 365 "

@@ -80,7 +80,7 @@ def study_page():
                                next_due=None if queue.learning_later else study_queue.next_due(
                                    db.session, current_user, now, set_id),
                                undo_prompt=queue.last_review_prompt, held=queue.held,
-                               set_id=set_id)
+                               set_id=set_id, queue=queue)
     question = upcoming.question
     token = tokens.dump("card", current_user.id, q=question.id, r=upcoming.request_id,
                         t=tokens.epoch_ms(now), **one_set(set_id))

@@ -33,8 +33,9 @@ def test_a_grouped_zone_and_an_old_alias_both_save(student, actions):
     actions.login("kim@example.com")
     for zone in ("Europe/Paris", "US/Eastern"):
         saved = actions.post("/student/settings", {
-            "desired_retention": "0.9", "new_per_day": "10", "maximum_interval": "365",
-            "timezone": zone, "rollover_hour": "4"}, token_from="/student/settings")
+            "desired_retention": "0.9", "new_per_day": "10", "daily_reviews": "10",
+            "maximum_interval": "365", "timezone": zone, "rollover_hour": "4"},
+            token_from="/student/settings")
         assert saved.status_code == 302
         assert student.timezone == zone
     page = actions.client.get("/student/settings").get_data(as_text=True)

@@ -207,7 +207,7 @@ def test_settings_are_validated_and_reschedule(classroom, actions):
     page = bad.get_data(as_text=True)
     assert "Not a valid choice" in page and "between 0.7 and 0.99" in page
     good = actions.post("/student/settings", {"desired_retention": "0.85", "new_per_day": "10",
-                                              "maximum_interval": "365",
+                                              "daily_reviews": "10", "maximum_interval": "365",
                                               "timezone": "Europe/Berlin", "rollover_hour": "5"})
     assert good.status_code == 302
     db.session.refresh(classroom)

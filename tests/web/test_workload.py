@@ -105,7 +105,8 @@ def test_easy_days_are_saved_from_the_settings_page(classroom, actions):  # noqa
     actions.login("kim@example.com")
     page = actions.client.get("/student/settings").get_data(as_text=True)
     assert 'type="checkbox"' in page and "Saturday" in page and "fewer reviews" in page
-    form = {"desired_retention": "0.9", "new_per_day": "20", "maximum_interval": "36500",
+    form = {"desired_retention": "0.9", "new_per_day": "20", "daily_reviews": "10",
+            "maximum_interval": "36500",
             "timezone": "UTC", "rollover_hour": "4"}
     bad = actions.post("/student/settings", {**form, "easy_days": ["5", "9"]},
                        token_from="/student/settings")
