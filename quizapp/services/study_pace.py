@@ -18,7 +18,6 @@ from sqlalchemy import Date, String, bindparam, cast, exists, func, select
 from quizapp.models import Assignment, Card, Question, User
 from quizapp.scheduling import Phase, study_day, study_day_start
 from quizapp.scheduling.pace import LOOKAHEAD_DAYS, new_cards_now, required_today, room_for_new
-from quizapp.services.catalogue import assigned_sets_query
 
 DAY_STARTS = tuple(bindparam(f"day{n}") for n in range(1, LOOKAHEAD_DAYS + 2))
 TODAY_DATE = bindparam("today_date", type_=Date)
@@ -55,14 +54,21 @@ def _dialect_concat(dialect: str, text):
     return func.group_concat(text, ",")
 
 
-def _due_sets(user, now, new_today, dialect: str):
+def dated_sets(sets):
+    """Of the sets studied (``sets``: ``assigned_sets_query``, perhaps narrowed to one set),
+    those with a due date today or later, each with its earliest due date among the student's
+    classes: (set_id, due_on); a few rows."""
+    dated = (sets.add_columns(Assignment.due_on.label("due_on"))
+             .where(Assignment.due_on >= TODAY_DATE).subquery())
+    return (select(dated.c.id.label("set_id"), func.min(dated.c.due_on).label("due_on"))
+            .group_by(dated.c.id).subquery())
+
+
+def _due_sets(user, sets, new_today, dialect: str):
     """``due_on:left:today`` for each studied set with a due date today or later, joined by
     commas: its earliest due date among the student's classes, its approved questions not yet
     started, and those started today (``new_today``: question ids)."""
-    dated = (assigned_sets_query(user, now).add_columns(Assignment.due_on.label("due_on"))
-             .where(Assignment.due_on >= TODAY_DATE).subquery())
-    sets = (select(dated.c.id.label("set_id"), func.min(dated.c.due_on).label("due_on"))
-            .group_by(dated.c.id).subquery())
+    sets = dated_sets(sets)
     started = exists().where(Card.user_id == user, Card.question_id == Question.id,
                              Card.phase != int(Phase.NEW))
     left = (select(func.count()).select_from(Question)
@@ -76,11 +82,12 @@ def _due_sets(user, now, new_today, dialect: str):
     return select(_dialect_concat(dialect, text)).select_from(sets).scalar_subquery()
 
 
-def pace_columns(user, now, new_today, dialect: str) -> list:
+def pace_columns(user, sets, new_today, dialect: str) -> list:
     """The columns the counts statement adds: the coming days' review counts, the cards in
-    learning, and the sets with a due date."""
+    learning (all the student's cards: the workload is theirs), and the sets studied
+    (``sets``) that have a due date."""
     return [*(_coming(user, day) for day in range(1, LOOKAHEAD_DAYS + 1)), _learning(user),
-            _due_sets(user, now, new_today, dialect)]
+            _due_sets(user, sets, new_today, dialect)]
 
 
 def due_date_needs(text: str | None, today: date) -> int:

@@ -26,7 +26,8 @@ from quizapp.models import Card, Question, QuestionSet, Review, User
 from quizapp.scheduling import Phase, study_day, study_day_start
 from quizapp.services.catalogue import assigned_sets_query
 from quizapp.services.study_answers import last_review_query
-from quizapp.services.study_pace import Pace, pace_columns, pace_for, pace_parameters
+from quizapp.services.study_pace import (
+    Pace, dated_sets, pace_columns, pace_for, pace_parameters)
 
 LEARN_AHEAD = timedelta(minutes=20)  # with nothing else to do, learning steps come early
 LEARNING = (int(Phase.LEARNING), int(Phase.RELEARNING))
@@ -205,11 +206,10 @@ def _held(dialect: str, one_set: bool):
 @cache
 def counts_statement(dialect: str, one_set: bool = False):
     """Due cards, new cards reviewed today, new cards left (counted only up to the daily
-    limit), the next learning step within LEARN_AHEAD, the cards held back for a sibling, and
-    the review an undo takes back with its question's prompt, and the study pace's figures
-    (``study_pace.pace_columns``). Due and new cards count once
-    per fact: a session shows one question about a fact a day. Built for all the student's
-    sets, or for ``one_set``."""
+    limit), the next learning step within LEARN_AHEAD, the cards held back for a sibling, the
+    review an undo takes back with its question's prompt, and the study pace's figures
+    (``study_pace.pace_columns``). Due and new cards count once per fact: a session shows one
+    question about a fact a day. Built for all the student's sets, or for ``one_set``."""
     soon = (select(func.min(Card.due)).join(Question, Question.id == Card.question_id)
             .where(Card.user_id == USER, studyable(one_set), Card.phase.in_(LEARNING),
                    Card.due > NOW, Card.due <= AHEAD).scalar_subquery())
@@ -217,7 +217,7 @@ def counts_statement(dialect: str, one_set: bool = False):
                   _new_facts(dialect, one_set), soon, _count(_held(dialect, one_set)),
                   last_review_query(USER).scalar_subquery(),
                   last_review_query(USER, Question.prompt).scalar_subquery(),
-                  *pace_columns(USER, NOW, _new_today(), dialect))
+                  *pace_columns(USER, _sets(one_set), _new_today(), dialect))
 
 
 def _overdue_first(candidates: int | None, one_set: bool):
@@ -236,6 +236,15 @@ def _overdue_first(candidates: int | None, one_set: bool):
             .order_by(first.c.key.desc(), first.c.due, first.c.question_id))
 
 
+def _new_in_order(dialect: str, one_set: bool):
+    """New cards, those of the set due soonest first (so a due date's new cards come from its
+    set), then by position: the card a round-robin over the sets would show first."""
+    dated = dated_sets(_sets(one_set))
+    return (_new(dialect, one_set).outerjoin(dated, dated.c.set_id == Question.set_id)
+            .order_by(dated.c.due_on.is_(None), dated.c.due_on, Question.position,
+                      Question.set_id, Question.id))
+
+
 @cache
 def next_card_statement(source: str, dialect: str, one_set: bool = False):
     """The question and card to show from ``source`` ("overdue", "due", "new" or "learning"),
@@ -243,8 +252,7 @@ def next_card_statement(source: str, dialect: str, one_set: bool = False):
     chosen = {
         "overdue": lambda: _overdue_first(CANDIDATES, one_set),
         "due": lambda: _overdue_first(None, one_set),
-        "new": lambda: _new(dialect, one_set).order_by(Question.position, Question.set_id,
-                                                       Question.id),
+        "new": lambda: _new_in_order(dialect, one_set),
         "learning": lambda: _cards(one_set).where(Card.phase.in_(LEARNING), Card.due > NOW,
                                            Card.due <= AHEAD).order_by(Card.due,
                                                                        Card.question_id),

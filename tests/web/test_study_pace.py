@@ -9,10 +9,10 @@ from sqlalchemy import func, select, update
 
 from quizapp.clock import utcnow
 from quizapp.extensions import db
-from quizapp.models import Assignment, Card, Question
+from quizapp.models import Assignment, Card, Question, QuestionSet, SchoolClass
 from quizapp.scheduling import Phase, study_day, study_day_start
 from quizapp.scheduling.pace import DEFAULT_DAILY_REVIEWS
-from quizapp.services import study_queue
+from quizapp.services import classes, study_queue
 from tests.web.test_study import TOKEN_RE, answer, classroom  # noqa: F401  (the fixture)
 
 SETTINGS = {"desired_retention": "0.9", "new_per_day": "20", "maximum_interval": "36500",
@@ -117,14 +117,29 @@ def test_a_set_due_soon_is_started_in_time_beyond_the_aim(twelve, actions):
     reviews_due_in(twelve, twelve.retired, 1)  # four reviews tomorrow: over the aim
     today = study_day(utcnow(), twelve.timezone, twelve.rollover_hour)
     db.session.execute(update(Assignment).values(due_on=today + timedelta(days=1)))
+    # another set of the class, with no due date, whose cards would come first by position
+    other = QuestionSet(slug="no-due-date", title="No due date")
+    db.session.add(other)
+    db.session.flush()
+    db.session.add_all(Question(set_id=other.id, uid=f"other-{i}", kind="short",
+                                category="what", prompt=f"Other question {i}?",
+                                answer=f"other {i}", status="approved", position=i)
+                       for i in range(3))
+    classes.set_assignment(db.session, db.session.scalar(select(SchoolClass)), other.id)
     db.session.commit()
     actions.login("kim@example.com")
     assert promise(actions) == ("0", 6)  # 12 cards over two days
     shown, page = study_until_done(actions)
     assert shown == 6 and "Done for now" in page
+    assert "9 new cards " + WAIT in page
+    others = select(func.count()).select_from(Card).join(Question).where(
+        Card.user_id == twelve.id, Question.set_id == other.id)
+    assert db.session.scalar(others) == 0  # the due date's cards came from its own set
     assert promise(actions) == ("0", 0)  # today's share is done; the aim holds the rest
     tomorrow = utcnow() + timedelta(days=1)
     queue = study_queue.build_queue(db.session, twelve, tomorrow)
     assert queue.new == 6 and queue.pace.required == 6  # the rest on the due date itself
     later = study_queue.build_queue(db.session, twelve, tomorrow + timedelta(days=1))
     assert later.pace.required == 0 and later.new == 3  # past the due date: the aim alone
+    assert study_queue.next_card(db.session, twelve, tomorrow, queue)[1].question.set_id \
+        != other.id
