@@ -6,15 +6,18 @@ Pure scheduling and the load balancer, seeded: each student studies once a day a
 time in the afternoon, answers every due card, takes up to 20 new cards a day (the default
 limit) and goes through the learning steps in the same sitting. A review card is recalled with
 the probability FSRS predicts; then Hard, Good or Easy 15/70/15 %; a learning card is Again,
-Good or Easy 15/80/5 %. The same students (the same seeds) study three times: with fuzz alone
-(the load balancer off), with the load balancer, and with the balancer and Saturday and Sunday
-as easy days.
+Good or Easy 15/80/5 %. The same students (the same seeds) study four times: with fuzz alone
+(the load balancer off), with the load balancer, with the balancer and Saturday and Sunday as
+easy days, and paced: with the balancer and the app's default study pace, each new card
+offered only when ``quizapp.scheduling.pace`` (what the study queue calls) offers one on the
+student's own counts (``--aim`` for another aim).
 
 Figures, over days 1–30 after the start, counting answers to cards in review:
 * class: the busiest day's reviews over the mean day's (the target is 1.3);
 * weekly: the busiest day over the mean of the seven days around it (waves within a week);
 * student: the median over students of each one's busiest day over their mean day;
-* easy days: a weekend day's mean load over a weekday's.
+* easy days: a weekend day's mean load over a weekday's;
+* days to start the set: the median student's day on which the last new card came.
 
 ``--write`` merges them into docs/benchmarks.json under ``load_spread``.
 """
