@@ -11,6 +11,7 @@ from quizapp.clock import utcnow
 from quizapp.extensions import db
 from quizapp.models import Card, Enrolment, Question, QuestionSet, Review
 from quizapp.scheduling import CardState, Phase
+from quizapp.scheduling.pace import MAX_DAILY_REVIEWS
 from quizapp.services import classes, study
 from tests.web.test_study import (  # noqa: F401  (classroom is a fixture)
     TOKEN_RE, answer, classroom)
@@ -55,9 +56,12 @@ def due_card(student, question_id: int) -> None:
 @pytest.fixture
 def forty(make_user, make_class):
     """A 40-question set about 26 facts (questions 26-39 ask again about facts 0-13), for a
-    student allowed 20 new cards a day; the first ``due`` questions have cards due now."""
+    student allowed 20 new cards a day; the first ``due`` questions have cards due now. The
+    student's daily aim is high enough that the study pace (tests/web/test_study_pace.py)
+    holds nothing back: these tests count siblings."""
     teacher = make_user("t@example.com", "teacher")
     student = make_user("kim@example.com")
+    student.daily_reviews = MAX_DAILY_REVIEWS
     school_class = make_class(teacher)
     db.session.add(Enrolment(class_id=school_class.id, student_id=student.id))
     qset = QuestionSet(slug="forty", title="Forty questions", owner_id=teacher.id,
