@@ -82,7 +82,8 @@ def parameters(user: User, now: datetime, set_id: int | None = None) -> dict:
     day = study_day(now, user.timezone, user.rollover_hour)
     return {"user_id": user.id, "now": now, "ahead": now + LEARN_AHEAD,
             "start": study_day_start(day, user.timezone, user.rollover_hour),
-            "today": day.toordinal(), "new_cap": user.new_per_day, "set_id": set_id} | pace_parameters(user, now)
+            "today": day.toordinal(), "new_cap": user.new_per_day, "set_id": set_id,
+            **pace_parameters(user, now)}
 
 
 def _reviewed_today():
