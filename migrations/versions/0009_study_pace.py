@@ -1,7 +1,7 @@
 """the daily workload a student aims for: new cards come while the coming days stay under it
 
-Revision ID: 0010_study_pace
-Revises: 0007_assignment_due
+Revision ID: 0009_study_pace
+Revises: 0008_report_indexes
 Create Date: 2026-12-02 07:50:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0010_study_pace'
-down_revision = '0007_assignment_due'
+revision = '0009_study_pace'
+down_revision = '0008_report_indexes'
 branch_labels = None
 depends_on = None
 
