@@ -54,6 +54,11 @@ class Review(db.Model):
               postgresql_include=["rating", "origin", "study_day", "interval_days",
                                   "duration_ms"],
               postgresql_where=text("undone_at IS NULL"), sqlite_where=text("undone_at IS NULL")),
+        # A student's live reviews in time order, carrying what the class report counts
+        # (fortnight, 30-day retention, last active): read from the index alone.
+        Index("ix_reviews_live_user_time", "user_id", "reviewed_at", "id",
+              postgresql_include=["question_id", "study_day", "rating", "duration_ms"],
+              postgresql_where=text("undone_at IS NULL"), sqlite_where=text("undone_at IS NULL")),
         CheckConstraint("rating >= 1 AND rating <= 4", name="rating"),
     )
 

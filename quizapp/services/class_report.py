@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy import and_, case, exists, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from quizapp.models import (
@@ -50,8 +50,8 @@ from quizapp.scheduling import (
 )
 from quizapp.services.class_recall import (
     RecallSums,
-    among,
     assigned_set_ids,
+    listed,
     recall_sums,
     student_ids,
 )
@@ -70,6 +70,7 @@ class ClassData:
     students: list[User]
     sets: list[tuple[int, str]]  # (set id, title), assigned to the class
     questions: list[QuestionRow]  # approved questions of the assigned sets
+    question_ids: list[int]  # every question of the assigned sets, whatever its status
     attempts: list[tuple]  # (user, quiz, number, started, submitted, score, max score)
     settings: dict[int, Settings]
     recall: RecallSums  # student → (set, category) → (cards seen, ΣR now)
@@ -78,13 +79,12 @@ class ClassData:
         return study_day(self.now, student.timezone, student.rollover_hour)
 
 
-def class_question_ids(school_class: SchoolClass):
-    """Every question of the class's sets, whatever its status: reviews of a question
-    retired since still count as study."""
-    return select(Question.id).where(Question.set_id.in_(assigned_set_ids(school_class)))
-
-
 def load(session: Session, school_class: SchoolClass, now: datetime) -> ClassData:
+    if session.get_bind().dialect.name == "postgresql":
+        # The report's few statements each read a class's rows once: compiling them to
+        # machine code (PostgreSQL's JIT, costed for far longer queries) took longer than
+        # running them, a second or more a page. Off for this request's transaction only.
+        session.execute(text("SET LOCAL jit = off"))
     students = list(session.scalars(
         select(User).where(User.id.in_(student_ids(school_class)))
         .order_by(User.name, User.email)))
@@ -92,11 +92,14 @@ def load(session: Session, school_class: SchoolClass, now: datetime) -> ClassDat
         select(QuestionSet.id, QuestionSet.title)
         .where(QuestionSet.id.in_(assigned_set_ids(school_class)))
         .order_by(QuestionSet.title, QuestionSet.id))]
-    questions = [QuestionRow(*row) for row in session.execute(
-        select(Question.id, Question.set_id, Question.category)
-        .where(Question.set_id.in_(assigned_set_ids(school_class)),
-               Question.status == "approved").order_by(Question.set_id, Question.position,
-                                                       Question.id))]
+    # Every question of the class's sets: reviews of a question retired since still count as
+    # study; the approved ones are the sets' questions today.
+    every = session.execute(
+        select(Question.id, Question.set_id, Question.category, Question.status)
+        .where(Question.set_id.in_(assigned_set_ids(school_class)))
+        .order_by(Question.set_id, Question.position, Question.id)).all()
+    questions = [QuestionRow(q, set_id, category) for q, set_id, category, status in every
+                 if status == "approved"]
     attempts = [tuple(row) for row in session.execute(
         select(QuizAttempt.user_id, QuizAttempt.quiz_id, QuizAttempt.number,
                QuizAttempt.started_at, QuizAttempt.submitted_at, QuizAttempt.score,
@@ -105,28 +108,23 @@ def load(session: Session, school_class: SchoolClass, now: datetime) -> ClassDat
         .where(quiz_classes.c.class_id == school_class.id,
                QuizAttempt.user_id.in_(student_ids(school_class))))]
     settings = {s.id: settings_for(s) for s in students}
-    return ClassData(school_class, now, students, sets, questions, attempts, settings,
+    return ClassData(school_class, now, students, sets, questions, [row[0] for row in every],
+                     attempts, settings,
                      recall_sums(session, school_class, students, settings, now))
 
 
-def class_reviews(session: Session, school_class: SchoolClass):
-    """The live reviews of the class's students on the class's questions."""
-    return and_(Review.user_id.in_(student_ids(school_class)),
-                among(session, Review.question_id, class_question_ids(school_class)),
+def class_reviews(session: Session, data: ClassData):
+    """The live reviews of the class's students on the class's questions (their index, which
+    carries what the report counts, holds live reviews only)."""
+    return and_(listed(session, Review.user_id, [s.id for s in data.students]),
+                listed(session, Review.question_id, data.question_ids),
                 Review.undone_at.is_(None))
 
 
-def review_days(session: Session, data: ClassData) -> dict[int, Activity]:
+def review_days(data: ClassData, days: dict[int, list[tuple]]) -> dict[int, Activity]:
     """Each student's reviews per study day over the last fortnight, as ``Activity``."""
-    since = data.now - timedelta(days=ACTIVE_DAYS + 2)  # every zone's fortnight fits in
-    rows: dict[int, list] = defaultdict(list)
-    for user_id, day, reviews, spent in session.execute(
-            select(Review.user_id, Review.study_day, func.count(),
-                   func.coalesce(func.sum(Review.duration_ms), 0))
-            .where(class_reviews(session, data.school_class), Review.reviewed_at >= since)
-            .group_by(Review.user_id, Review.study_day)):
-        rows[user_id].append((day, reviews, spent))
-    return {s.id: activity(rows.get(s.id, ()), data.today(s)) for s in data.students}
+    return {s.id: activity(((day, reviews, spent) for day, reviews, spent, _, _
+                            in days.get(s.id, ())), data.today(s)) for s in data.students}
 
 
 def last_active(session: Session, data: ClassData) -> dict[int, datetime]:
@@ -136,8 +134,7 @@ def last_active(session: Session, data: ClassData) -> dict[int, datetime]:
     no student's whole history is read."""
     latest = (select(func.max(Review.reviewed_at))
               .where(Review.user_id == Enrolment.student_id,
-                     among(session, Review.question_id,
-                           class_question_ids(data.school_class)),
+                     listed(session, Review.question_id, data.question_ids),
                      Review.undone_at.is_(None))
               .correlate(Enrolment).scalar_subquery())
     found = {user: as_utc(moment) for user, moment in session.execute(
@@ -150,41 +147,61 @@ def last_active(session: Session, data: ClassData) -> dict[int, datetime]:
     return found
 
 
-def retention_counts(session: Session, data: ClassData) -> dict[int, RetentionFigure]:
-    """True retention over each student's last 30 study days, counted in SQL.
+def recent_days(session: Session, data: ClassData) -> dict[int, list[tuple]]:
+    """Each student's study days over the last 30, counted in SQL in one statement: (study
+    day, reviews, milliseconds spent, reviews that true retention counts, those passed).
 
-    A review counts when it is the card's first of its study day and the card had a live
-    review before: then the previous review was on an earlier study day (elapsed ≥ 1). Both
-    are read from the window's own rows (row numbers per card and per card and day); only a
-    card's first review in the window looks further back, for any earlier review at all."""
+    Every zone's last 30 study days, the fortnight among them, fit in the last 32 days, read
+    from the index of live reviews in time order, which carries what is counted. A review
+    counts for retention when it is the card's first of its study day and the card had a
+    live review before: then the previous review was on an earlier study day (elapsed ≥ 1).
+    Both are read from the window's own rows (row numbers per card and per card and day);
+    only a card's first review in the window looks further back, for any earlier review."""
     if not data.students:
         return {}
     first_day = min(data.today(s) for s in data.students) - timedelta(days=RETENTION_DAYS - 1)
     order = (Review.reviewed_at, Review.id)
     window = select(
         Review.user_id, Review.question_id, Review.reviewed_at, Review.study_day, Review.rating,
+        Review.duration_ms,
         func.row_number().over(partition_by=(Review.user_id, Review.question_id,
                                              Review.study_day), order_by=order).label("nth_day"),
         func.row_number().over(partition_by=(Review.user_id, Review.question_id),
                                order_by=order).label("nth"),
-    ).where(class_reviews(session, data.school_class), Review.study_day >= first_day,
+    ).where(class_reviews(session, data), Review.study_day >= first_day,
             Review.reviewed_at >= data.now - timedelta(days=RETENTION_DAYS + 2)).subquery()
     earlier = aliased(Review)
     seen_before = exists().where(earlier.user_id == window.c.user_id,
                                  earlier.question_id == window.c.question_id,
                                  earlier.reviewed_at < window.c.reviewed_at,
                                  earlier.undone_at.is_(None))
+    # 0: not counted, 1: counted and failed, 2: counted and passed; grouped by, so each row's
+    # earlier review is looked for once, and only where the window cannot tell.
+    verdict = case((and_(window.c.nth_day == 1, or_(window.c.nth > 1, seen_before)),
+                    case((window.c.rating > int(Rating.AGAIN), 2), else_=1)),
+                   else_=0).label("verdict")
+    totals: dict[tuple[int, date], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for user_id, day, kind, reviews, spent in session.execute(
+            select(window.c.user_id, window.c.study_day, verdict, func.count(),
+                   func.coalesce(func.sum(window.c.duration_ms), 0))
+            .group_by(window.c.user_id, window.c.study_day, verdict)):
+        total = totals[user_id, day]
+        total[0] += reviews
+        total[1] += spent
+        total[2] += reviews if kind else 0
+        total[3] += reviews if kind == 2 else 0
     days: dict[int, list[tuple]] = defaultdict(list)
-    for user_id, day, reviews, passed in session.execute(
-            select(window.c.user_id, window.c.study_day, func.count(),
-                   func.sum(case((window.c.rating > int(Rating.AGAIN), 1), else_=0)))
-            .where(window.c.nth_day == 1, or_(window.c.nth > 1, seen_before))
-            .group_by(window.c.user_id, window.c.study_day)):
-        days[user_id].append((day, reviews, passed))
+    for (user_id, day), total in totals.items():
+        days[user_id].append((day, *total))
+    return days
+
+
+def retention_counts(data: ClassData, days: dict[int, list[tuple]]) -> dict[int, RetentionFigure]:
+    """True retention over each student's last 30 study days."""
     result = {}
     for s in data.students:
         since = data.today(s) - timedelta(days=RETENTION_DAYS - 1)
-        kept = [(n, p) for day, n, p in days.get(s.id, ()) if since <= day <= data.today(s)]
+        kept = [(n, p) for day, _, _, n, p in days.get(s.id, ()) if since <= day <= data.today(s)]
         result[s.id] = counted_retention(sum(n for n, _ in kept), sum(p for _, p in kept))
     return result
 
@@ -201,7 +218,7 @@ def backlogs(session: Session, data: ClassData) -> dict[int, int]:
     return dict(session.execute(
         select(Card.user_id, func.count()).where(
             overdue, Card.phase != int(Phase.NEW),
-            among(session, Card.question_id, class_question_ids(data.school_class)))
+            listed(session, Card.question_id, data.question_ids))
         .group_by(Card.user_id)).all())
 
 
@@ -247,8 +264,9 @@ class RosterRow:
 
 def roster(session: Session, data: ClassData) -> list[RosterRow]:
     """One row a student with every roster figure and the reasons they may be at risk."""
-    days, active = review_days(session, data), last_active(session, data)
-    retention, backlog = retention_counts(session, data), backlogs(session, data)
+    recent = recent_days(session, data)
+    days, retention = review_days(data, recent), retention_counts(data, recent)
+    active, backlog = last_active(session, data), backlogs(session, data)
     masteries, quizzes = mastery_tables(data), latest_quiz(data)
     rows = []
     for s in data.students:
