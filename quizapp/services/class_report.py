@@ -2,8 +2,9 @@
 
 Every figure counts the study of this class's assigned sets only (their questions, their cards,
 their reviews), so a teacher sees nothing of a student's other classes. Each read is one
-statement over the whole class (the students and the questions come in as subqueries), so a
-page takes the same few statements for 3 students or 300; the maths is in
+statement over the whole class (the students and the questions come in as subqueries, or as
+arrays once the report holds them), so a page takes the same few statements for 3 students
+or 300; the maths is in
 ``quizapp.reports``. Study days are each student's own (time zone, rollover hour).
 """
 from __future__ import annotations
@@ -28,7 +29,6 @@ from quizapp.models import (
 from quizapp.models.quizzes import quiz_classes
 from quizapp.reports import QuestionRow
 from quizapp.reports.classes import (
-    ACTIVE_DAYS,
     Activity,
     RiskInputs,
     activity,
@@ -196,7 +196,8 @@ def recent_days(session: Session, data: ClassData) -> dict[int, list[tuple]]:
     return days
 
 
-def retention_counts(data: ClassData, days: dict[int, list[tuple]]) -> dict[int, RetentionFigure]:
+def retention_counts(data: ClassData,
+                     days: dict[int, list[tuple]]) -> dict[int, RetentionFigure]:
     """True retention over each student's last 30 study days."""
     result = {}
     for s in data.students:
