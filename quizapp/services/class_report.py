@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, exists, func, or_, select, text
+from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from quizapp.models import (
@@ -80,11 +80,6 @@ class ClassData:
 
 
 def load(session: Session, school_class: SchoolClass, now: datetime) -> ClassData:
-    if session.get_bind().dialect.name == "postgresql":
-        # The report's few statements each read a class's rows once: compiling them to
-        # machine code (PostgreSQL's JIT, costed for far longer queries) took longer than
-        # running them, a second or more a page. Off for this request's transaction only.
-        session.execute(text("SET LOCAL jit = off"))
     students = list(session.scalars(
         select(User).where(User.id.in_(student_ids(school_class)))
         .order_by(User.name, User.email)))
