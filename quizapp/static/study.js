@@ -59,4 +59,5 @@
     document.getElementById("answer-form").setAttribute("tabindex", "-1");
     document.getElementById("answer-form").focus();
   }
+  page.setAttribute("data-keys", "ready");  // the shortcuts listen from here on
 }());

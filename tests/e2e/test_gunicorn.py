@@ -57,7 +57,7 @@ def test_a_student_studies_on_gunicorn_workers(browser, deployment, shoot):
     for _ in range(3):
         page.goto("/student/study")
         page.get_by_role("button", name="Show the answer").click()
-        page.wait_for_selector("[data-study-page=feedback]")
+        page.wait_for_selector("[data-study-page=feedback][data-keys=ready]")
         page.keyboard.press("3")
         page.wait_for_selector("[data-study-page=card], [data-study-page=done]")
     shoot(page, "gunicorn-study")

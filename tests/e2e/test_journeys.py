@@ -161,7 +161,7 @@ def test_student_journey(audited, in_db, school):
             seen.add(state)
         if state == "card":
             answer_card(page)
-            page.wait_for_selector("[data-study-page=feedback]")
+            page.wait_for_selector("[data-study-page=feedback][data-keys=ready]")
         else:
             with page.expect_navigation():
                 page.keyboard.press("4")  # Easy: right answers leave the session

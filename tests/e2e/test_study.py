@@ -42,15 +42,15 @@ def reviews_of(in_db, email):
 def test_a_whole_session_by_keyboard(page, in_db, student_email, shoot):
     login(page, student_email)
     page.goto("/student/study")
-    page.wait_for_selector("[data-study-page=card]")
+    page.wait_for_selector("[data-study-page=card][data-keys=ready]")
     shoot(page, "study-card")
     # Card 1: show the answer with Space, accept the proposed rating with Enter.
     page.keyboard.press("Space")
-    page.wait_for_selector("[data-study-page=feedback]")
+    page.wait_for_selector("[data-study-page=feedback][data-keys=ready]")
     shoot(page, "study-feedback")
     assert page.locator(".rate-buttons button").count() == 4
     page.keyboard.press("Enter")
-    page.wait_for_selector("[data-study-page=card]")
+    page.wait_for_selector("[data-study-page=card][data-keys=ready]")
     assert reviews_of(in_db, student_email) == 1
     # Z undoes it; the same card comes back.
     page.keyboard.press("Escape")  # leave the answer box, if this card has one
@@ -65,7 +65,7 @@ def test_a_whole_session_by_keyboard(page, in_db, student_email, shoot):
         elif page.locator("#answer-form input[type=radio]").count():
             page.keyboard.press("1")
             page.keyboard.press("Enter")
-        page.wait_for_selector("[data-study-page=feedback]")
+        page.wait_for_selector("[data-study-page=feedback][data-keys=ready]")
         page.keyboard.press("4")  # Easy: done for today
         page.wait_for_selector("[data-study-page=card], [data-study-page=done]")
         done += 1
@@ -79,6 +79,6 @@ def test_studying_on_a_phone(phone, in_db, student_email, shoot):
     login(phone, student_email)
     phone.goto("/student/study")
     phone.get_by_role("button", name="Show the answer").click()
-    phone.wait_for_selector("[data-study-page=feedback]")
+    phone.wait_for_selector("[data-study-page=feedback][data-keys=ready]")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
     shoot(phone, "study-feedback-phone")

@@ -48,9 +48,9 @@ def test_keys_typed_in_the_answer_box_stay_text(page, in_db, typed_student):
     assert box.input_value() == "z 1 2 Z"
     assert page.locator("[data-study-page=card]").count() == 1
     page.keyboard.press("Enter")  # checks the typed (wrong) answer
-    page.wait_for_selector("[data-study-page=feedback]")
+    page.wait_for_selector("[data-study-page=feedback][data-keys=ready]")
     page.keyboard.press("3")
-    page.wait_for_selector("[data-study-page=card]")
+    page.wait_for_selector("[data-study-page=card][data-keys=ready]")
     assert reviews_of(in_db, typed_student) == 1
     # After rating, the next card's box has the focus: Z is a letter there, not undo.
     page.keyboard.press("z")
@@ -62,4 +62,4 @@ def test_keys_typed_in_the_answer_box_stay_text(page, in_db, typed_student):
     assert reviews_of(in_db, typed_student) == 0
     page.locator("#given").focus()
     page.keyboard.press("Alt+Space")
-    page.wait_for_selector("[data-study-page=feedback]")
+    page.wait_for_selector("[data-study-page=feedback][data-keys=ready]")

@@ -55,11 +55,11 @@ def test_a_set_studied_alone_with_its_answer_taken_back(page, in_db, set_student
     assert page.get_by_text("0 questions studied, 2 not studied yet").is_visible()
     shoot(page, "student-set")
     page.get_by_role("link", name="Study just this set").click()
-    page.wait_for_selector("[data-study-page=card]")
+    page.wait_for_selector("[data-study-page=card][data-keys=ready]")
     assert "Capital of" in page.locator(".prompt").inner_text()
     page.keyboard.type("Lyon")  # wrong, into the autofocused box
     page.keyboard.press("Enter")
-    page.wait_for_selector("[data-study-page=feedback]")
+    page.wait_for_selector("[data-study-page=feedback][data-keys=ready]")  # Z is listened for
     assert page.get_by_role("button", name="Take back this answer").is_visible()
     page.keyboard.press("z")
     page.wait_for_selector(".flash >> text=Your answer is taken back")
@@ -68,9 +68,9 @@ def test_a_set_studied_alone_with_its_answer_taken_back(page, in_db, set_student
     answer = "Paris" if "France" in prompt else "Madrid"
     page.locator("#given").fill(answer)
     page.keyboard.press("Enter")
-    page.wait_for_selector("[data-study-page=feedback] >> text=Right")
+    page.wait_for_selector("[data-study-page=feedback][data-keys=ready] >> text=Right")
     page.keyboard.press("4")
-    page.wait_for_selector("[data-study-page=card]")
+    page.wait_for_selector("[data-study-page=card][data-keys=ready]")
     assert "Capital of" in page.locator(".prompt").inner_text()  # still this set only
     assert counts(in_db, email) == (1, 1)
     page.goto("/student/")
@@ -78,9 +78,9 @@ def test_a_set_studied_alone_with_its_answer_taken_back(page, in_db, set_student
     assert page.get_by_text("1 question studied, 1 not studied yet").is_visible()
     page.get_by_role("link", name="Practise this set").click()
     for _ in range(2):
-        page.wait_for_selector("[data-study-page=card]")
+        page.wait_for_selector("[data-study-page=card][data-keys=ready]")
         page.get_by_role("button", name="Show the answer").click()
-        page.wait_for_selector("[data-study-page=practice-feedback]")
+        page.wait_for_selector("[data-study-page=practice-feedback][data-keys=ready]")
         page.keyboard.press("Enter")  # the focused "Next card"
     page.wait_for_selector("text=You went through every card")
     assert counts(in_db, email) == (1, 1)
@@ -95,5 +95,5 @@ def test_the_set_page_and_practice_fit_a_phone(phone, in_db, set_student):
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
     phone.get_by_role("link", name="Practise this set").click()
     phone.get_by_role("button", name="Show the answer").click()
-    phone.wait_for_selector("[data-study-page=practice-feedback]")
+    phone.wait_for_selector("[data-study-page=practice-feedback][data-keys=ready]")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
