@@ -12,8 +12,6 @@ from datetime import date, timedelta
 
 from quizapp.reports.mastery import Mastery
 from quizapp.reports.retention import MIN_REVIEWS, RetentionFigure
-from quizapp.scheduling import Settings
-from quizapp.scheduling.scheduler import fsrs_scheduler
 
 ACTIVE_DAYS = 14  # "days active in the last 14"
 WEEK_DAYS = 7  # "this week": today and the six study days before it
@@ -56,13 +54,6 @@ def activity(days: Iterable[tuple[date, int, int]], today: date) -> Activity:
             week_ms += spent_ms or 0
     return Activity(days_active=len(active), reviews_week=week,
                     minutes_week=week_ms / 60000, reviews_fortnight=fortnight)
-
-
-def curve_of(settings: Settings) -> tuple[float, float]:
-    """(factor, decay) of the student's forgetting curve, R = (1 + factor·t/S) ^ decay, as
-    ``quizapp.scheduling.recall`` reads it: for the database to sum recall in SQL."""
-    sched = fsrs_scheduler(settings)
-    return float(sched._FACTOR), float(sched._DECAY)
 
 
 def mastery_of(sizes: Mapping[Hashable, int],

@@ -18,9 +18,10 @@ SECONDS_PER_DAY = 86400.0
 
 
 def curve(settings: Settings) -> tuple[float, float]:
-    """(factor, decay) of the forgetting curve R = (1 + factor·t/S) ** decay."""
+    """(factor, decay) of the forgetting curve R = (1 + factor·t/S) ** decay (also what the
+    reports give the database to sum recall in SQL)."""
     sched = fsrs_scheduler(settings)
-    return sched._FACTOR, sched._DECAY
+    return float(sched._FACTOR), float(sched._DECAY)
 
 
 def recall_after(stability: float, elapsed_days: float, settings: Settings) -> float:

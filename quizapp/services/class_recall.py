@@ -30,8 +30,8 @@ from sqlalchemy.orm import Session
 from quizapp.models import Assignment, Card, Enrolment, Question, SchoolClass, User
 from quizapp.models.base import UTCDateTime
 from quizapp.reports import CardMemory
-from quizapp.reports.classes import curve_of
 from quizapp.scheduling import Settings
+from quizapp.scheduling.recall import curve
 
 RecallSums = dict[int, dict[tuple[int, str], tuple[int, float]]]
 
@@ -82,7 +82,7 @@ def recall_sums(session: Session, school_class: SchoolClass, students: list[User
         return {}
     curves = values(column("user_id", Integer), column("factor", Float),
                     column("decay", Float), name="curves").data(
-        [(s.id, *curve_of(settings[s.id])) for s in students]).cte()
+        [(s.id, *curve(settings[s.id])) for s in students]).cte()
     elapsed = elapsed_days(session, moment)
     recall = func.pow(1 + curves.c.factor * case((elapsed > 0, elapsed), else_=0.0)
                       / Card.stability, curves.c.decay)

@@ -13,7 +13,6 @@ from quizapp.reports.classes import (
     combined,
     completion,
     counted_retention,
-    curve_of,
     heat_columns,
     mastery_of,
     risk_flags,
@@ -23,7 +22,7 @@ from quizapp.reports.classes import (
 )
 from quizapp.reports.mastery import Mastery
 from quizapp.scheduling import Settings
-from quizapp.scheduling.recall import recall_at
+from quizapp.scheduling.recall import curve, recall_at
 
 TODAY = date(2026, 12, 2)
 
@@ -151,7 +150,7 @@ def test_the_curve_is_the_one_recall_reads():
     steep[20] = 0.5
     now = datetime(2026, 12, 2, 12, tzinfo=UTC)
     for settings in (Settings(), Settings(parameters=tuple(steep))):
-        factor, decay = curve_of(settings)
+        factor, decay = curve(settings)
         assert decay == pytest.approx(-fsrs_decay(settings))
         for stability, days in ((2.0, 2.0), (0.5, 1.25), (40.0, 100.0)):
             assert (1 + factor * days / stability) ** decay == pytest.approx(
