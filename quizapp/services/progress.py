@@ -35,7 +35,6 @@ from quizapp.reports.forecast import FORECAST_DAYS
 from quizapp.reports.mastery import mastery_by, reading, recalls
 from quizapp.reports.retention import retention_of
 from quizapp.scheduling import Phase, study_day, study_day_start
-from quizapp.scheduling.clock import zone
 from quizapp.scheduling.recall import planned_recalls
 from quizapp.services.catalogue import assigned_sets_query
 from quizapp.services.progress_log import (
@@ -278,14 +277,3 @@ def progress(session: Session, student: User, scope: Scope, now: datetime) -> Pr
         lapses=lapses(session, student, scope),
         quizzes=quiz_lines(session, student, scope, now))
 
-
-def when_words(moment: datetime, now: datetime, tz_name: str) -> str:
-    """"today at 18:30", "tomorrow at 9:00", "on Mon 7 Dec at 9:00", in the student's zone."""
-    local, today = moment.astimezone(zone(tz_name)), now.astimezone(zone(tz_name)).date()
-    clock = f"{local.hour}:{local.minute:02d}"
-    days = (local.date() - today).days
-    if days == 0:
-        return f"today at {clock}"
-    if days == 1:
-        return f"tomorrow at {clock}"
-    return f"on {local:%a} {local.day} {local:%b} at {clock}"

@@ -25,7 +25,7 @@ def my_progress():
 @role_required("student")
 def progress():
     return render_template("student/progress.html", p=my_progress(),
-                           when_words=service.when_words, category_words=CATEGORY_WORDS,
+                           category_words=CATEGORY_WORDS,
                            study_url=url_for("student.study_page"),
                            csv_url=lambda table: url_for("student.progress_csv", table=table))
 

@@ -31,7 +31,7 @@ def student_report(class_id, student_id):
     school_class, p = class_progress(class_id, student_id)
     return render_template(
         "teacher/student_report.html", school_class=school_class, p=p,
-        when_words=service.when_words, category_words=CATEGORY_WORDS, study_url=None,
+        category_words=CATEGORY_WORDS, study_url=None,
         csv_url=lambda table: url_for("teacher.student_report_csv", class_id=class_id,
                                       student_id=student_id, table=table))
 

@@ -49,6 +49,7 @@ import io
 import itertools
 import re
 from datetime import UTC, date, datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import event
@@ -58,7 +59,7 @@ from quizapp.models import (
     Card, Enrolment, Question, QuestionSet, Quiz, QuizAnswer, QuizAttempt, Review)
 from quizapp.scheduling import Phase
 from quizapp.services import classes
-from quizapp.services.progress import when_words
+from quizapp.templating import local_when
 
 NOW = datetime(2026, 12, 2, 12, tzinfo=UTC)
 D = date(2026, 12, 2)
@@ -350,16 +351,16 @@ def test_the_pages_take_the_same_few_statements_with_ten_times_the_data(kim, act
 @pytest.mark.parametrize("moment,words", [
     (datetime(2026, 12, 2, 18, 30, tzinfo=UTC), "today at 18:30"),
     (datetime(2026, 12, 3, 9, tzinfo=UTC), "tomorrow at 9:00"),
-    (datetime(2026, 12, 7, 9, 5, tzinfo=UTC), "on Mon 7 Dec at 9:05"),
+    (datetime(2026, 12, 7, 9, 5, tzinfo=UTC), "on Monday at 9:05"),
 ])
 def test_when_the_next_card_comes_due_in_words(moment, words):
-    assert when_words(moment, NOW, "UTC") == words
+    assert local_when(moment, SimpleNamespace(timezone="UTC"), NOW) == words
 
 
 def test_when_words_read_the_students_zone():
     # 2 Dec 23:30 UTC is 3 Dec 08:30 in Tokyo, where it is already 2 Dec 21:00 now
-    assert when_words(datetime(2026, 12, 2, 23, 30, tzinfo=UTC), NOW,
-                      "Asia/Tokyo") == "tomorrow at 8:30"
+    assert local_when(datetime(2026, 12, 2, 23, 30, tzinfo=UTC),
+                      SimpleNamespace(timezone="Asia/Tokyo"), NOW) == "tomorrow at 8:30"
 
 
 def test_a_new_student_sees_every_section_empty(app, make_user, actions):
